@@ -1,0 +1,5 @@
+package org.gengdi.core.crs;
+
+/** STUB — being implemented. */
+public final class CrsRegistry {
+}

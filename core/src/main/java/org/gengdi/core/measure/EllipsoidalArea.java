@@ -1,0 +1,5 @@
+package org.gengdi.core.measure;
+
+/** STUB — being implemented. */
+public final class EllipsoidalArea {
+}
