@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs a Gengdi benchmark and prints its figures.
+#   bench/run.sh store-stream [parcels] [postgis-jdbc-url]   features/s per store and peak heap (foundation issue)
+# PostGIS: pass a URL, or run `source scripts/pg-env.sh` first (sets GENGDI_TEST_PG_URL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-store-stream}; shift || true
+mvn -B -ntp -q -DskipTests -pl bench -am install
+cp=$(cat bench/target/classpath.txt):bench/target/classes
+case "$what" in
+  store-stream) exec java -Xmx128m -cp "$cp" org.gengdi.bench.StoreStreamBench "$@" ;;
+  *) echo "unknown benchmark: $what" >&2; exit 2 ;;
+esac

@@ -1,0 +1,49 @@
+package org.gengdi.server.ows;
+
+/**
+ * An error reported to an OWS client as an ExceptionReport, with its OWS exception code, locator and HTTP status.
+ * The codes are those of OWS Common 1.1/2.0 and the service standards.
+ */
+public class OwsException extends RuntimeException {
+
+    /** OWS exception codes with their HTTP status (OWS Common 2.0 Table 28 / WFS 2.0 Table D.2). */
+    public enum Code {
+        MissingParameterValue(400),
+        InvalidParameterValue(400),
+        VersionNegotiationFailed(400),
+        InvalidUpdateSequence(400),
+        OptionNotSupported(501),
+        OperationNotSupported(501),
+        OperationParsingFailed(400),
+        OperationProcessingFailed(500),
+        NoApplicableCode(500),
+        ServiceUnavailable(503);
+
+        private final int httpStatus;
+
+        Code(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+    }
+
+    private final Code code;
+    private final String locator;
+
+    public OwsException(Code code, String locator, String message) {
+        super(message);
+        this.code = code;
+        this.locator = locator;
+    }
+
+    public Code code() {
+        return code;
+    }
+
+    public String locator() {
+        return locator;
+    }
+}
