@@ -3,11 +3,14 @@
 #
 #   source scripts/pg-env.sh        provision, then export GENGDI_TEST_PG_URL in the calling shell
 #   scripts/pg-env.sh [up]          provision and print the JDBC URL (also written to target/pg/url)
+#   scripts/pg-env.sh reset         like up, but drop and re-create gengdi_test first
 #   scripts/pg-env.sh stop          stop the private cluster, if this script started one
 #
 # Uses a server on 127.0.0.1:5432 when it lets `postgres` in without a password and offers PostGIS; otherwise
 # runs a private cluster in <repo>/target/pg (trust auth on 127.0.0.1 only, socket and log inside that
-# directory) on a free port. Only the database gengdi_test is ever dropped or created. Safe to run repeatedly.
+# directory) on a free port. Only the database gengdi_test is ever created (or, by reset, dropped); `up` keeps an
+# existing one so that concurrent test runs do not pull it from under each other (tests use fresh schemas).
+# Safe to run repeatedly.
 # Note: `mvn clean` at the repository root deletes target/, so stop the private cluster before cleaning.
 
 if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
@@ -159,19 +162,29 @@ stop_private() {
 }
 
 create_database() {
+    local port=$1 reset=$2
+    if [[ "$reset" == reset ]]; then
+        log "dropping database $DB"
+        # WITH (FORCE) ends leftover sessions of an interrupted run; older servers lack it.
+        pg_sql "$port" postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null \
+            || pg_sql "$port" postgres -c "DROP DATABASE IF EXISTS $DB"
+    fi
+    if [[ "$(pg_sql "$port" postgres -Atc "SELECT count(*) FROM pg_database WHERE datname = '$DB'")" == 0 ]]; then
+        create_empty_database "$port"
+    fi
+    pg_sql "$port" "$DB" -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS postgis"
+}
+
+create_empty_database() {
     local port=$1
-    # WITH (FORCE) ends leftover sessions of an interrupted run; older servers lack it.
-    pg_sql "$port" postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null \
-        || pg_sql "$port" postgres -c "DROP DATABASE IF EXISTS $DB"
     pg_sql "$port" postgres -c "CREATE DATABASE $DB ENCODING 'UTF8' TEMPLATE template0" 2>/dev/null \
         || pg_sql "$port" postgres -c "CREATE DATABASE $DB ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0" \
             2>/dev/null \
         || pg_sql "$port" postgres -c "CREATE DATABASE $DB ENCODING 'UTF8' LOCALE 'C' TEMPLATE template0"
-    pg_sql "$port" "$DB" -c "CREATE EXTENSION IF NOT EXISTS postgis"
 }
 
 up() {
-    local port mode
+    local port mode reset=${1:-}
     if ! private_running && usable_server 5432; then
         port=5432
         mode=system
@@ -181,7 +194,7 @@ up() {
         port="$(start_private)"
         mode=private
     fi
-    create_database "$port"
+    create_database "$port" "$reset"
     mkdir -p "$PGDIR"
     local url="jdbc:postgresql://127.0.0.1:$port/$DB?user=postgres"
     echo "$url" >"$PGDIR/url"
@@ -192,6 +205,7 @@ up() {
 
 case "${1:-up}" in
     up) up ;;
+    reset) up reset ;;
     stop) stop_private ;;
-    *) die "usage: $0 [up|stop]" ;;
+    *) die "usage: $0 [up|reset|stop]" ;;
 esac
