@@ -1,0 +1,318 @@
+package org.gengdi.store.geopackage;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.gengdi.core.feature.FeatureType;
+import org.gengdi.core.store.FeatureSource;
+import org.gengdi.core.store.FeatureStore;
+import org.gengdi.core.store.LayerWriter;
+import org.gengdi.core.store.StoreException;
+
+/**
+ * The embedded default store: one GeoPackage 1.3 file that GDAL and QGIS open as it is.
+ *
+ * <p>Built on sqlite-jdbc alone, with our own GeoPackage geometry codec (the {@code GP} header plus JTS WKB) and
+ * no GeoPackage library: a library would add a second geometry model and an object per row, and streaming speed
+ * is what this store is for. Layers carry the R-tree spatial index extension with the spec's triggers (their
+ * {@code ST_} functions are registered on every connection, as GDAL does); Gengdi's titles, personal-data flags and
+ * code lists live in {@code gengdi_*} tables beside the standard ones. GeoPackages written by GDAL or QGIS are read
+ * too, with their feature types derived from the table columns.
+ *
+ * <p>Concurrency: the file is put in WAL mode; each concurrent reader (cursor) gets its own read-only connection, and
+ * one writer connection, used by one {@link LayerWriter} at a time, imports without blocking them.
+ *
+ * <p>Stored as GeoPackage prescribes, hence these limits: feature ids are the integer primary key (a positive integer
+ * id is kept, any other is replaced by the next free number); DATETIME values are kept in UTC to the millisecond;
+ * a real NaN becomes NULL and −0.0 compares equal to 0.0 in SQL (filters on a 0.0 literal are therefore evaluated in
+ * memory); a single Polygon, LineString or Point in a multi layer is stored as a one-part multi geometry. String
+ * lengths count characters. Schema and metadata are cached per store and refreshed when the file's schema changes.
+ */
+public final class GeoPackageStore implements FeatureStore {
+    private static final long WRITE_WAIT_MINUTES = 10;
+    private static final int IDLE_READERS = 4;
+
+    private final Path file;
+    private final Connection writer;
+    private final Semaphore writeLock = new Semaphore(1, true);
+    private final ReadPool pool;
+    private final Map<String, GeoPackageSource> sources = new ConcurrentHashMap<>();
+    private volatile int cachedSchemaVersion = Integer.MIN_VALUE;
+    private volatile boolean closed;
+
+    private GeoPackageStore(Path file, Connection writer) {
+        this.file = file;
+        this.writer = writer;
+        this.pool = new ReadPool(file, IDLE_READERS);
+    }
+
+    /** Opens a GeoPackage, creating a new empty one when the file does not exist (or is an empty SQLite file). */
+    public static GeoPackageStore open(Path file) {
+        Connection c = null;
+        try {
+            c = Sqlite.openWriter(file);
+            prepare(c, file);
+            return new GeoPackageStore(file, c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw failure("cannot open GeoPackage " + file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static void prepare(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            boolean empty;
+            int applicationId;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next();
+                empty = rs.getInt(1) == 0;
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA application_id")) {
+                rs.next();
+                applicationId = rs.getInt(1);
+            }
+            if (empty) {
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    GpkgSchema.initialize(c);
+                    GengdiMetadata.createTables(c);
+                    s.execute("COMMIT");
+                } catch (SQLException | RuntimeException e) {
+                    s.execute("ROLLBACK");
+                    throw e;
+                }
+            } else if (applicationId != GpkgSchema.APPLICATION_ID && applicationId != 0x47503130
+                    && applicationId != 0x47503131) {
+                throw new StoreException(StoreException.Kind.INVALID_DATA, file + " is not a GeoPackage");
+            }
+            // Readers then never wait for an import; the mode is persistent and GDAL reads WAL files.
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+            }
+        }
+    }
+
+    @Override
+    public String description() {
+        return "geopackage:" + file.toAbsolutePath();
+    }
+
+    @Override
+    public List<String> layerNames() {
+        return read(GpkgSchema::layerNames);
+    }
+
+    @Override
+    public Optional<FeatureSource> source(String layerName) {
+        int version = read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA schema_version")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        if (version != cachedSchemaVersion) {
+            // Some connection (ours or another process's) changed tables: cached schemas may be stale.
+            sources.clear();
+            cachedSchemaVersion = version;
+        }
+        GeoPackageSource cached = sources.get(layerName);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<LayerInfo> info = read(c -> GpkgSchema.read(c, layerName));
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        GeoPackageSource s = new GeoPackageSource(this, info.get());
+        sources.put(layerName, s);
+        return Optional.of(s);
+    }
+
+    @Override
+    public LayerWriter write(FeatureType type, boolean replace) {
+        checkOpen();
+        String lower = type.name().toLowerCase(Locale.ROOT);
+        for (String reserved : List.of("gpkg_", "rtree_", "sqlite_", "gengdi_")) {
+            if (lower.startsWith(reserved)) {
+                throw new StoreException(StoreException.Kind.INVALID_DATA,
+                        "layer names starting with " + reserved + " are reserved: " + type.name());
+            }
+        }
+        lockForWriting();
+        try {
+            return new GeoPackageWriter(this, writer, type, replace, writeLock::release);
+        } catch (RuntimeException e) {
+            writeLock.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean drop(String layerName) {
+        checkOpen();
+        lockForWriting();
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                Optional<LayerInfo> info = GpkgSchema.read(writer, layerName);
+                if (info.isEmpty()) {
+                    s.execute("ROLLBACK");
+                    return false;
+                }
+                GpkgSchema.drop(writer, info.get());
+                GengdiMetadata.remove(writer, info.get().type().name());
+                s.execute("COMMIT");
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot drop " + layerName, e);
+        } finally {
+            changed(layerName);
+            writeLock.release();
+        }
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            return !closed && read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+                    return rs.next();
+                }
+            });
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pool.close();
+        boolean locked = false;
+        try {
+            locked = writeLock.tryAcquire(30, TimeUnit.SECONDS);
+            if (locked) {
+                try (Statement s = writer.createStatement()) {
+                    // Fold the WAL back so the .gpkg file alone is complete when copied.
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            // the checkpoint happens anyway when the last connection closes
+        } finally {
+            closeQuietly(writer);
+            if (locked) {
+                writeLock.release();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+
+    // ---------------------------------------------------------------- for the package
+
+    /** A unit of work on a connection. */
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs work on a pooled read-only connection. */
+    <T> T read(SqlWork<T> work) {
+        Connection c = borrow();
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure("cannot read " + file.getFileName(), e);
+        } finally {
+            pool.release(c);
+        }
+    }
+
+    Connection borrow() {
+        checkOpen();
+        try {
+            return pool.borrow();
+        } catch (SQLException e) {
+            throw failure("cannot open a connection to " + file, e);
+        }
+    }
+
+    ReadPool pool() {
+        return pool;
+    }
+
+    /** Database connections open now: the writer and every pooled reader. */
+    int openConnections() {
+        return pool.openConnections() + (closed ? 0 : 1);
+    }
+
+    /** Forgets cached schemas after our own change to a layer. */
+    void changed(String layerName) {
+        sources.clear();
+        cachedSchemaVersion = Integer.MIN_VALUE;
+    }
+
+    static StoreException failure(String message, SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN: another process holds the file or it is missing.
+        StoreException.Kind kind = code == 5 || code == 6 || code == 14
+                ? StoreException.Kind.UNAVAILABLE : StoreException.Kind.INTERNAL;
+        return new StoreException(kind, message + ": " + e.getMessage(), e);
+    }
+
+    private void lockForWriting() {
+        try {
+            if (!writeLock.tryAcquire(WRITE_WAIT_MINUTES, TimeUnit.MINUTES)) {
+                throw new StoreException(StoreException.Kind.UNAVAILABLE,
+                        "another import into " + file.getFileName() + " has not finished");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "interrupted while waiting to write", e);
+        }
+        if (closed) {
+            writeLock.release();
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "the GeoPackage store is closed");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "the GeoPackage store is closed");
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}
