@@ -41,11 +41,11 @@ public final class StoreStreamBench {
         List<Result> results = new ArrayList<>();
         try (FeatureStore store = GeoPackageStore.open(gpkg)) {
             long t0 = System.nanoTime();
-            SampleCounty.generate(SampleCountyOptions.defaults().withParcels(parcels), store, (s, d, t) -> { });
+            SampleCounty.generate(SampleCountyOptions.defaults().withCultivatedParcels(parcels), store, (s, d, t) -> { });
             System.out.printf(Locale.ROOT, "  generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             results.add(measure("GeoPackage", store));
             if (pgUrl != null && !pgUrl.isBlank()) {
-                try (FeatureStore pg = PostGisStore.open(PostGisConfig.of(pgUrl, null, null, "gengdi_bench", 4))) {
+                try (FeatureStore pg = PostGisStore.open(PostGisConfig.of(pgUrl).withSchema("gengdi_bench").withPoolSize(4))) {
                     copyAll(store, pg);
                     results.add(measure("PostGIS", pg));
                 }

@@ -27,7 +27,7 @@ final class SampleCommand implements Runnable {
         GengdiSettings s = storeOptions.settings(false, parcels, seed);
         long t0 = System.nanoTime();
         try (FeatureStore store = StoreFactory.open(s)) {
-            SampleCounty.generate(SampleCountyOptions.defaults().withParcels(parcels).withSeed(seed), store,
+            SampleCounty.generate(SampleCountyOptions.defaults().withCultivatedParcels(parcels).withSeed(seed), store,
                     new ProgressBar(System.err));
             System.out.printf("sample county written to %s in %.1f s%n", store.description(),
                     (System.nanoTime() - t0) / 1e9);

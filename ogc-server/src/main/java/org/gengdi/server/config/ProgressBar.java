@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import org.gengdi.data.sample.ProgressListener;
 
 /** A one-line text progress bar on a terminal stream, used by the CLI and the first-start sample generation. */
-public final class ProgressBar implements ProgressListener, org.gengdi.data.importer.ImportProgress {
+public final class ProgressBar implements ProgressListener {
     private final PrintStream out;
     private final boolean interactive;
     private String stage = "";

@@ -25,7 +25,8 @@ public final class StoreFactory {
         s.validate();
         if (s.store().equals(GengdiSettings.POSTGIS)) {
             GengdiSettings.PostGis p = s.postgis();
-            return PostGisStore.open(PostGisConfig.of(p.url(), p.user(), p.password(), p.schema(), p.poolSize()));
+            return PostGisStore.open(PostGisConfig.of(p.url()).withCredentials(p.user(), p.password())
+                    .withSchema(p.schema()).withPoolSize(p.poolSize()));
         }
         try {
             Path parent = s.geopackage().toAbsolutePath().getParent();
@@ -48,7 +49,7 @@ public final class StoreFactory {
             LOG.info("Store {} is empty: generating the sample county ({} parcels, seed {})", store.description(),
                     s.sample().parcels(), s.sample().seed());
             long t0 = System.nanoTime();
-            SampleCounty.generate(SampleCountyOptions.defaults().withParcels(s.sample().parcels())
+            SampleCounty.generate(SampleCountyOptions.defaults().withCultivatedParcels(s.sample().parcels())
                     .withSeed(s.sample().seed()), store, progress);
             LOG.info("Sample county generated in {} s", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         }
