@@ -13,6 +13,7 @@ import org.gengdi.core.filter.Filter;
 import org.gengdi.core.filter.FilterEvaluator;
 import org.gengdi.core.filter.Filters;
 import org.gengdi.core.filter.InvalidFilterException;
+import org.gengdi.core.filter.LikePattern;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -246,21 +247,7 @@ final class SqlFilter {
 
     /** The LIKE pattern as a GLOB, read exactly as {@link FilterEvaluator#likePattern} reads it. */
     static String glob(Filter.Like l) {
-        StringBuilder g = new StringBuilder();
-        String p = l.pattern();
-        for (int k = 0; k < p.length(); k++) {
-            char ch = p.charAt(k);
-            if (ch == l.escape() && k + 1 < p.length()) {
-                globLiteral(g, p.charAt(++k));
-            } else if (ch == l.wildCard()) {
-                g.append('*');
-            } else if (ch == l.singleChar()) {
-                g.append('?');
-            } else {
-                globLiteral(g, ch);
-            }
-        }
-        return g.toString();
+        return LikePattern.rewrite(l, "*", "?", SqlFilter::globLiteral);
     }
 
     private static void globLiteral(StringBuilder g, char ch) {

@@ -9,13 +9,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.gengdi.core.feature.AttributeDef;
 import org.gengdi.core.feature.AttributeType;
+import org.gengdi.core.feature.CodeList;
 import org.gengdi.core.feature.Feature;
 import org.gengdi.core.feature.FeatureType;
+import org.gengdi.core.feature.FeatureTypeCodec;
 import org.gengdi.core.feature.GeometryKind;
 import org.gengdi.core.feature.Query;
 import org.gengdi.core.filter.Filter;
@@ -136,6 +142,34 @@ class GeoPackageStoreTest extends FeatureStoreContract {
                 List.of(AttributeDef.string("GEOM", 10, "几何")));
         assertStoreError(StoreException.Kind.INVALID_DATA, () -> store.write(clash, false));
         writeLayer(smallType("W_AFTER_CLASH", false), List.of(), false); // the write lock was released
+    }
+
+    @Test
+    void metadataIsTheSharedJsonAndEachLayerKeepsItsOwnCodeList() throws Exception {
+        Map<String, String> codesA = new LinkedHashMap<>();
+        codesA.put("2", "坡地");
+        codesA.put("1", "平地");
+        FeatureType a = new FeatureType("W_CL_A", "代码表“甲”", "geom", GeometryKind.POLYGON, ParcelFixture.SRID,
+                List.of(AttributeDef.string("LB", 1, "类别\t𡌶\n\"引号\"")
+                                .withCodeList(new CodeList("ZH_LB", "甲", codesA)),
+                        AttributeDef.string("ZRRMC", 60, "责任人名称").asPersonal()));
+        FeatureType b = new FeatureType("W_CL_B", "代码表乙", "geom", GeometryKind.POLYGON, ParcelFixture.SRID,
+                List.of(AttributeDef.string("LB", 1, "类别")
+                        .withCodeList(new CodeList("ZH_LB", "乙", Map.of("9", "九")))));
+        writeLayer(a, List.of(), false);
+        writeLayer(b, List.of(), false);
+        assertThat(store.require("W_CL_A").schema()).isEqualTo(a); // the same code-list id, yet not overwritten by b
+        assertThat(List.copyOf(store.require("W_CL_A").schema().attribute("LB").codeList().codes().keySet()))
+                .containsExactly("2", "1");
+        assertThat(store.require("W_CL_B").schema()).isEqualTo(b);
+        try (Connection c = Sqlite.openReader(dir.resolve("contract.gpkg"));
+             PreparedStatement ps = c.prepareStatement("SELECT attributes FROM gengdi_layer WHERE table_name = ?")) {
+            ps.setString(1, "W_CL_A");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(FeatureTypeCodec.attributesToJson(a.attributes()));
+            }
+        }
     }
 
     @Test

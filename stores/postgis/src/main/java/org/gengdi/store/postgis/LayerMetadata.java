@@ -1,6 +1,5 @@
 package org.gengdi.store.postgis;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,20 +7,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.gengdi.core.feature.AttributeDef;
-import org.gengdi.core.feature.AttributeType;
-import org.gengdi.core.feature.CodeList;
 import org.gengdi.core.feature.FeatureType;
+import org.gengdi.core.feature.FeatureTypeCodec;
 import org.gengdi.core.feature.GeometryKind;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * The {@code gengdi_layer} table: one row per layer written by this store, holding what a table alone cannot say
- * (Chinese titles, personal-data flags, code lists as JSON, the exact extent) and the data version.
+ * (Chinese titles, personal-data flags, code lists as {@link FeatureTypeCodec} JSON, the form the GeoPackage store
+ * keeps too; the exact extent) and the data version.
  */
 final class LayerMetadata {
     static final String TABLE = "gengdi_layer";
@@ -103,8 +100,9 @@ final class LayerMetadata {
         String idColumn;
         Envelope bounds;
         long version;
+        String attributes;
         try (PreparedStatement ps = c.prepareStatement("SELECT title, geometry_column, geometry_kind, srid, id_column, "
-                + "min_x, min_y, max_x, max_y, data_version FROM " + table() + " WHERE name = ?")) {
+                + "min_x, min_y, max_x, max_y, data_version, attributes::text FROM " + table() + " WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -118,39 +116,17 @@ final class LayerMetadata {
                 double xmin = rs.getDouble(6);
                 bounds = rs.wasNull() ? new Envelope() : new Envelope(xmin, rs.getDouble(8), rs.getDouble(7), rs.getDouble(9));
                 version = rs.getLong(10);
+                attributes = rs.getString(11);
             }
         }
-        List<AttributeDef> attrs = new ArrayList<>();
-        String codes = "ARRAY(SELECT x.c->>%d FROM jsonb_array_elements(a.e->'codeList'->'codes') "
-                + "WITH ORDINALITY x(c, o) ORDER BY x.o)";
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.e->>'name', a.e->>'type', (a.e->>'length')::int, "
-                + "a.e->>'title', (a.e->>'personal')::boolean, a.e->'codeList'->>'id', a.e->'codeList'->>'title', "
-                + String.format(codes, 0) + ", " + String.format(codes, 1) + " FROM " + table() + " l, "
-                + "jsonb_array_elements(l.attributes) WITH ORDINALITY a(e, ord) WHERE l.name = ? ORDER BY a.ord")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    CodeList list = null;
-                    if (rs.getString(6) != null) {
-                        String[] keys = strings(rs.getArray(8));
-                        String[] names = strings(rs.getArray(9));
-                        Map<String, String> m = new LinkedHashMap<>();
-                        for (int i = 0; i < keys.length; i++) {
-                            m.put(keys[i], names[i]);
-                        }
-                        list = new CodeList(rs.getString(6), rs.getString(7), m);
-                    }
-                    attrs.add(new AttributeDef(rs.getString(1), AttributeType.valueOf(rs.getString(2)), rs.getInt(3),
-                            rs.getString(4), rs.getBoolean(5), list));
-                }
-            }
+        List<AttributeDef> attrs;
+        try {
+            attrs = FeatureTypeCodec.attributesFromJson(attributes);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("malformed " + TABLE + ".attributes of " + name + ": " + e.getMessage(), e);
         }
         FeatureType type = new FeatureType(name, title, geometryColumn, kind, srid, attrs);
         return Optional.of(new Entry(new LayerTable(schema, name, idColumn, type), bounds, version));
-    }
-
-    private static String[] strings(Array a) throws SQLException {
-        return a == null ? new String[0] : (String[]) a.getArray();
     }
 
     /** Inserts the row of a freshly written layer with a new data version from the store-wide sequence. */
@@ -165,7 +141,7 @@ final class LayerMetadata {
             ps.setString(4, type.geometryKind().ogcName());
             ps.setInt(5, type.srid());
             ps.setString(6, t.idColumn());
-            ps.setString(7, attributesJson(type.attributes()));
+            ps.setString(7, FeatureTypeCodec.attributesToJson(type.attributes()));
             ps.setLong(8, count);
             if (bounds.isNull()) {
                 for (int i = 9; i <= 12; i++) {
@@ -198,59 +174,5 @@ final class LayerMetadata {
                 return rs.next() ? rs.getLong(1) : 0;
             }
         }
-    }
-
-    /** The attribute definitions as a JSON array (order kept; code lists as [code, name] pairs to keep their order). */
-    static String attributesJson(List<AttributeDef> attributes) {
-        StringBuilder b = new StringBuilder("[");
-        for (AttributeDef a : attributes) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            b.append("{\"name\":").append(json(a.name()))
-                    .append(",\"type\":").append(json(a.type().name()))
-                    .append(",\"length\":").append(a.length())
-                    .append(",\"title\":").append(json(a.title()))
-                    .append(",\"personal\":").append(a.personal());
-            CodeList cl = a.codeList();
-            if (cl != null) {
-                b.append(",\"codeList\":{\"id\":").append(json(cl.id())).append(",\"title\":").append(json(cl.title()))
-                        .append(",\"codes\":[");
-                boolean first = true;
-                for (Map.Entry<String, String> e : cl.codes().entrySet()) {
-                    b.append(first ? "" : ",").append('[').append(json(e.getKey())).append(',')
-                            .append(json(e.getValue())).append(']');
-                    first = false;
-                }
-                b.append("]}");
-            }
-            b.append('}');
-        }
-        return b.append(']').toString();
-    }
-
-    static String json(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -16,6 +16,7 @@ import org.gengdi.core.feature.SortBy;
 import org.gengdi.core.filter.Filter;
 import org.gengdi.core.filter.Filters;
 import org.gengdi.core.filter.InvalidFilterException;
+import org.gengdi.core.filter.LikePattern;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -340,35 +341,8 @@ final class SqlTranslator {
             throw new InvalidFilterException("LIKE on " + a.type() + " is evaluated in memory", a.name());
         }
         String col = a.type() == AttributeType.STRING ? q(a.name()) : q(a.name()) + "::text";
-        p.add(likePattern(l));
+        p.add(LikePattern.toSql(l, '\\'));
         return guard(strict, a, col + (l.matchCase() ? " LIKE" : " ILIKE") + " ? ESCAPE '\\'");
-    }
-
-    /** A filter LIKE pattern in SQL's characters: {@code %}, {@code _}, escape {@code \}. */
-    static String likePattern(Filter.Like l) {
-        String pattern = l.pattern();
-        StringBuilder out = new StringBuilder(pattern.length() + 8);
-        // Same precedence as FilterEvaluator.likePattern: escape, then wildcard, then single character.
-        for (int k = 0; k < pattern.length(); k++) {
-            char ch = pattern.charAt(k);
-            if (ch == l.escape() && k + 1 < pattern.length()) {
-                appendLiteral(out, pattern.charAt(++k));
-            } else if (ch == l.wildCard()) {
-                out.append('%');
-            } else if (ch == l.singleChar()) {
-                out.append('_');
-            } else {
-                appendLiteral(out, ch);
-            }
-        }
-        return out.toString();
-    }
-
-    private static void appendLiteral(StringBuilder out, char ch) {
-        if (ch == '%' || ch == '_' || ch == '\\') {
-            out.append('\\');
-        }
-        out.append(ch);
     }
 
     private String spatial(Filter.Spatial s, boolean strict, List<Object> p) {

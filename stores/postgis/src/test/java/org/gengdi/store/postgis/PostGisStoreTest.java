@@ -19,6 +19,7 @@ import org.gengdi.core.feature.CodeList;
 import org.gengdi.core.feature.Feature;
 import org.gengdi.core.feature.FeatureCursor;
 import org.gengdi.core.feature.FeatureType;
+import org.gengdi.core.feature.FeatureTypeCodec;
 import org.gengdi.core.feature.GeometryKind;
 import org.gengdi.core.feature.Query;
 import org.gengdi.core.filter.Filter;
@@ -278,6 +279,14 @@ class PostGisStoreTest extends FeatureStoreContract {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("永久基本农田保护红线“测试”");
             assertThat(rs.getString(2)).isEqualTo(village);
+        }
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT attributes = ?::jsonb FROM " + LayerTable.quote(schema) + ".gengdi_layer WHERE name = 'ZH_LAYER'")) {
+            ps.setString(1, FeatureTypeCodec.attributesToJson(t.attributes())); // the form the GeoPackage store keeps
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).isTrue();
+            }
         }
     }
 
