@@ -24,7 +24,7 @@ class ServerSmokeTest {
     @BeforeAll
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("gengdi-smoke");
-        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=400");
+        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=600");
         int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
         base = "http://127.0.0.1:" + port;
     }

@@ -57,8 +57,8 @@ public record GengdiSettings(Path dataDir, String store, Path geopackage, PostGi
                 p.add("gengdi.postgis.pool-size must be between 1 and 200");
             }
         }
-        if (sample.parcels() < 100 || sample.parcels() > 5_000_000) {
-            p.add("gengdi.sample.parcels must be between 100 and 5000000");
+        if (sample.parcels() < 500 || sample.parcels() > 1_000_000) {
+            p.add("gengdi.sample.parcels must be between 500 and 1000000");
         }
         return p;
     }
