@@ -23,6 +23,11 @@ import org.gengdi.core.layer.LayerCatalogue;
  * </ol>
  * Names that then collide (case-insensitively) with an earlier one, or with the reserved {@code geom} and
  * {@code fid}, get a suffix {@code _2}, {@code _3}, … .
+ *
+ * <p>The GeoPackage store publishes the columns of GDAL/QGIS tables by rules 2–5 too (the column number being the
+ * position among the table's attributes), so a GeoPackage layer served directly and the layer imported from it
+ * name their fields alike; the store differs only in never renaming a column that already is an ASCII identifier.
+ * The importer itself reads a GeoPackage's columns by their names in the file (地类编码, 村名), as for any format.
  */
 public final class FieldNames {
     private static final Map<String, String> NATIONAL_BY_TITLE = new HashMap<>();

@@ -41,7 +41,7 @@ final class FieldPlan {
     final int[] sourceIndex;
     /** Target field → source field, for the report. */
     final Map<String, String> used;
-    /** Source fields not imported. */
+    /** Source fields not imported (no target field takes them, or the mapping drops them), in source order. */
     final List<String> unmapped;
 
     private FieldPlan(FeatureType target, int[] sourceIndex, Map<String, String> used, List<String> unmapped) {
@@ -63,11 +63,13 @@ final class FieldPlan {
         int[] index = new int[target.attributes().size()];
         Arrays.fill(index, -1);
         boolean[] taken = new boolean[source.size()];
+        boolean[] dropped = new boolean[source.size()];
         // 1. explicit mapping
         for (Map.Entry<String, String> e : mapping.entries().entrySet()) {
             int s = indexOf(source, e.getKey());
             if (e.getValue().equals(FieldMapping.DROP)) {
                 taken[s] = true;
+                dropped[s] = true;
                 continue;
             }
             int t = target.indexOf(e.getValue());
@@ -125,7 +127,7 @@ final class FieldPlan {
         }
         List<String> unmapped = new ArrayList<>();
         for (int s = 0; s < source.size(); s++) {
-            if (!taken[s]) {
+            if (!taken[s] || dropped[s]) { // dropped by the mapping: not imported either, and said so
                 unmapped.add(source.get(s).name());
             }
         }

@@ -12,17 +12,27 @@ import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.feature.GeometryKind;
 import org.gengdi.core.feature.Query;
 import org.gengdi.core.store.FeatureSource;
-import org.gengdi.core.store.FeatureStore;
 import org.gengdi.core.store.StoreException;
 import org.gengdi.store.geopackage.GeoPackageStore;
 
-/** Reads one layer of a GeoPackage through Gengdi's own GeoPackage store (the named layer, or the only one). */
+/**
+ * Reads one layer of a GeoPackage through Gengdi's own GeoPackage store (the named layer, or the only one), opened
+ * read-only: the user's file is left exactly as it was — no journal-mode change, no tables added, no {@code -wal} or
+ * {@code -shm} files left behind.
+ *
+ * <p>Fields carry the file's own column names (地类编码, 村名), the names the user sees in QGIS and writes in a field
+ * mapping, even where the store publishes a column under a generated ASCII name; so {@link FieldPlan} matches them
+ * to national fields by Chinese title and {@link FieldNames} names them as for any other format. A layer is chosen
+ * by its table name (Chinese names included) or its published name. Columns the store cannot read (binary) are
+ * listed in the notes.
+ */
 final class GeoPackageReader implements SourceReader {
     private final String name;
-    private final FeatureStore store;
+    private final GeoPackageStore store;
     private final FeatureSource source;
     private final FeatureType schema;
     private final List<SourceField> fields = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final SourceCrs crs;
     private final long count;
     private FeatureCursor cursor;
@@ -30,12 +40,15 @@ final class GeoPackageReader implements SourceReader {
     GeoPackageReader(Path file, String layer, Integer srid) {
         this.name = file.getFileName().toString();
         try {
-            this.store = GeoPackageStore.open(file);
+            this.store = GeoPackageStore.openReadOnly(file);
         } catch (StoreException e) {
             throw new ImportException("file " + name + ": cannot open it as a GeoPackage: " + e.getMessage(), e);
         }
         try {
-            List<String> layers = store.layerNames();
+            List<String> layers = new ArrayList<>();
+            for (String l : store.layerNames()) {
+                layers.add(store.layout(l).map(GeoPackageStore.TableLayout::table).orElse(l));
+            }
             if (layer == null) {
                 if (layers.size() != 1) {
                     throw new ImportException("file " + name + " holds " + (layers.isEmpty() ? "no feature layers"
@@ -47,8 +60,14 @@ final class GeoPackageReader implements SourceReader {
             this.source = store.source(chosen).orElseThrow(() -> new ImportException("file " + name
                     + " has no layer " + chosen + " (its layers: " + String.join(", ", layers) + ")"));
             this.schema = source.schema();
+            GeoPackageStore.TableLayout layout = store.layout(chosen).orElseThrow();
             for (AttributeDef a : schema.attributes()) {
-                fields.add(new SourceField(a.name(), a.type(), a.length()));
+                // The SQL column name is the name in the file; the store's name differs only where it generated one.
+                fields.add(new SourceField(layout.columns().getOrDefault(a.name(), a.name()), a.type(), a.length()));
+            }
+            for (String col : layout.unread()) {
+                notes.add("file " + name + ", layer " + layout.table() + ": column " + col + " holds binary data"
+                        + " (BLOB), which cannot be imported; it was left out");
             }
             if (srid != null) {
                 crs = new SourceCrs(CrsSupport.require(srid, "--srid"), "given with --srid");
@@ -106,7 +125,7 @@ final class GeoPackageReader implements SourceReader {
 
     @Override
     public List<String> notes() {
-        return List.of();
+        return notes;
     }
 
     @Override

@@ -57,7 +57,7 @@ final class GeoPackageSource implements FeatureSource {
         return store.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT min_x, max_x, min_y, max_y FROM gpkg_contents WHERE table_name = ? COLLATE NOCASE")) {
-                ps.setString(1, type.name());
+                ps.setString(1, layer.table());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next() && rs.getObject(1) != null && rs.getObject(2) != null && rs.getObject(3) != null
                             && rs.getObject(4) != null) {
@@ -66,9 +66,9 @@ final class GeoPackageSource implements FeatureSource {
                 }
             }
             // Other writers may leave the extent unset: compute it from the geometry headers.
-            String g = q(type.geometryName());
+            String g = q(layer.geometryColumn());
             try (PreparedStatement ps = c.prepareStatement("SELECT min(ST_MinX(" + g + ")), max(ST_MaxX(" + g
-                    + ")), min(ST_MinY(" + g + ")), max(ST_MaxY(" + g + ")) FROM " + q(type.name()));
+                    + ")), min(ST_MinY(" + g + ")), max(ST_MaxY(" + g + ")) FROM " + q(layer.table()));
                  ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getObject(1) != null) {
                     return new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
@@ -84,7 +84,7 @@ final class GeoPackageSource implements FeatureSource {
         if (plan.residual() == null) {
             return store.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FROM " + q(type.name()) + " WHERE " + plan.where())) {
+                        "SELECT count(*) FROM " + q(layer.table()) + " WHERE " + plan.where())) {
                     bind(ps, plan.params(), 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
@@ -125,7 +125,7 @@ final class GeoPackageSource implements FeatureSource {
 
     @Override
     public long version() {
-        return store.read(c -> GengdiMetadata.version(c, type.name()));
+        return store.read(c -> GengdiMetadata.version(c, layer.table()));
     }
 
     /** SQLite's plan for a query (for tests that check the R-tree is used). */
@@ -171,8 +171,8 @@ final class GeoPackageSource implements FeatureSource {
                     ps.setLong(next + 1, offset);
                 }
                 ResultSet rs = ps.executeQuery();
-                return new GpkgCursor(store.pool(), c, ps, rs, type, layer.pkColumn(), attributes, geometry,
-                        new GpkgGeometry.Decoder(factory), residual, clear);
+                return new GpkgCursor(store.pool(), c, ps, rs, type, layer.table(), layer.pkColumn(), attributes,
+                        geometry, new GpkgGeometry.Decoder(factory), residual, clear);
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;
@@ -190,20 +190,20 @@ final class GeoPackageSource implements FeatureSource {
                           boolean paged) {
         StringBuilder sql = new StringBuilder("SELECT ").append(q(layer.pkColumn()));
         if (geometry) {
-            sql.append(", ").append(q(type.geometryName()));
+            sql.append(", ").append(q(layer.geometryColumn()));
         }
         if (attributes.columnCount() > 0) {
             sql.append(", ").append(attributes.columns());
         }
-        sql.append(" FROM ").append(q(type.name())).append(" WHERE ").append(plan.where()).append(" ORDER BY ");
+        sql.append(" FROM ").append(q(layer.table())).append(" WHERE ").append(plan.where()).append(" ORDER BY ");
         for (SortBy s : sort) {
-            AttributeDef a = type.attribute(s.property());
-            if (a == null) {
+            int i = type.indexOf(s.property());
+            if (i < 0) {
                 throw new StoreException(StoreException.Kind.INVALID_QUERY,
                         "cannot sort " + type.name() + " by unknown property '" + s.property() + "'");
             }
             // SQLite orders NULL lowest and text by UTF-8 bytes (code points), as the contract requires.
-            sql.append(q(a.name())).append(s.ascending() ? " ASC, " : " DESC, ");
+            sql.append(q(layer.columns().get(i))).append(s.ascending() ? " ASC, " : " DESC, ");
         }
         sql.append(q(layer.pkColumn())).append(" ASC");
         if (paged) {
@@ -212,13 +212,15 @@ final class GeoPackageSource implements FeatureSource {
         return sql.toString();
     }
 
-    private PackedRow packedRow(BitSet columns) {
-        int[] index = columns.stream().toArray();
+    private PackedRow packedRow(BitSet selected) {
+        int[] index = selected.stream().toArray();
         List<AttributeDef> attrs = new java.util.ArrayList<>(index.length);
+        List<String> columns = new java.util.ArrayList<>(index.length);
         for (int i : index) {
             attrs.add(type.attributes().get(i));
+            columns.add(layer.columns().get(i));
         }
-        return new PackedRow(attrs, index);
+        return new PackedRow(attrs, columns, index);
     }
 
     /** The attribute indexes a query returns; unknown names are an INVALID_QUERY. */

@@ -72,7 +72,7 @@ final class GeoPackageWriter implements LayerWriter {
                                 + (old.isEmpty() ? " would overwrite a table that is not a feature layer" : " exists"));
                     }
                     GpkgSchema.drop(c, old.get());
-                    GengdiMetadata.remove(c, old.get().type().name());
+                    GengdiMetadata.remove(c, old.get().table());
                 }
                 GpkgSchema.createTable(c, type, pk);
                 rows = new BatchInsert(c, type.name(), columns());

@@ -23,6 +23,7 @@ final class GpkgCursor implements FeatureCursor {
     private final PreparedStatement statement;
     private final ResultSet rows;
     private final FeatureType type;
+    private final String table;
     private final PackedRow attributes;
     private final String pkColumn;
     private final boolean geometry;
@@ -34,6 +35,7 @@ final class GpkgCursor implements FeatureCursor {
     private boolean closed;
 
     /**
+     * @param table      the SQL table (for re-reading a row)
      * @param pkColumn   the primary key column (for re-reading a row)
      * @param attributes the attribute columns, after the id (and geometry)
      * @param geometry   whether column 2 is the geometry
@@ -41,13 +43,14 @@ final class GpkgCursor implements FeatureCursor {
      * @param clear      schema indexes read only for the residual, nulled before a feature is returned
      */
     GpkgCursor(ReadPool pool, Connection connection, PreparedStatement statement, ResultSet rows, FeatureType type,
-               String pkColumn, PackedRow attributes, boolean geometry, GpkgGeometry.Decoder decoder, Predicate<Feature> residual,
+               String table, String pkColumn, PackedRow attributes, boolean geometry, GpkgGeometry.Decoder decoder, Predicate<Feature> residual,
                int[] clear) {
         this.pool = pool;
         this.connection = connection;
         this.statement = statement;
         this.rows = rows;
         this.type = type;
+        this.table = table;
         this.attributes = attributes;
         this.pkColumn = pkColumn;
         this.geometry = geometry;
@@ -103,7 +106,7 @@ final class GpkgCursor implements FeatureCursor {
         if (attributes.columnCount() > 0) {
             try {
                 attributes.read(rows, geometry ? 3 : 2, values,
-                        (row, out) -> row.readColumns(connection, type.name(), pkColumn, fid, out));
+                        (row, out) -> row.readColumns(connection, table, pkColumn, fid, out));
             } catch (RuntimeException e) {
                 throw new StoreException(StoreException.Kind.INTERNAL, "feature " + fid + " of " + type.name()
                         + " has a value that does not fit its column type: " + e.getMessage(), e);

@@ -25,13 +25,13 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * The GeoPackage 1.3 structures: the core tables, the spatial reference systems, feature tables with their
  * {@code gpkg_rtree_index} extension (virtual table and the spec's triggers), and reading any feature table —
- * ours or one written by GDAL or QGIS — back into a {@link LayerInfo}.
+ * ours or one written by GDAL or QGIS, under the names {@link ForeignNames} gives it — back into a
+ * {@link LayerInfo}.
  */
 final class GpkgSchema {
     /** {@code 'GPKG'} in the SQLite header's application_id. */
     static final int APPLICATION_ID = 0x47504B47;
     static final int USER_VERSION = 10300;
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Pattern DECLARED = Pattern.compile("\\s*([A-Za-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*\\))?\\s*");
     private static final String WGS84_WKT = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,"
             + "298.257223563,AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
@@ -216,7 +216,7 @@ final class GpkgSchema {
 
     /** Drops a feature table with its index, triggers and registrations. */
     static void drop(Connection c, LayerInfo layer) throws SQLException {
-        String table = layer.type().name();
+        String table = layer.table();
         try (Statement s = c.createStatement()) {
             if (layer.rtree() != null) {
                 s.execute("DROP TABLE IF EXISTS " + q(layer.rtree()));
@@ -241,25 +241,61 @@ final class GpkgSchema {
         }
     }
 
-    /** The feature tables whose names can be layer names, sorted. */
+    /** The feature layers' names, sorted (tables with other names under their generated names). */
     static List<String> layerNames(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT c.table_name FROM gpkg_contents c JOIN gpkg_geometry_columns g"
-                     + " ON lower(g.table_name) = lower(c.table_name) WHERE c.data_type = 'features'")) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                if (IDENTIFIER.matcher(name).matches()) {
-                    out.add(name);
-                }
-            }
-        }
+        List<String> out = new ArrayList<>(catalog(c).values());
         out.sort(null);
         return out;
     }
 
-    /** Reads a feature table (case-insensitive name) with Gengdi metadata where present. */
+    /**
+     * Every feature table registered in gpkg_contents and gpkg_geometry_columns, SQL name → published layer name
+     * ({@link ForeignNames}).
+     */
+    private static Map<String, String> catalog(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT c.table_name FROM gpkg_contents c JOIN gpkg_geometry_columns g"
+                     + " ON lower(g.table_name) = lower(c.table_name) WHERE c.data_type = 'features'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        List<String> all = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type IN ('table', 'view', 'index')")) {
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        return ForeignNames.layerNames(tables, all);
+    }
+
+    /**
+     * Reads a feature table with Gengdi metadata where present, found by its layer name (case-insensitive) or else
+     * by its SQL table name.
+     */
     static Optional<LayerInfo> read(Connection c, String name) throws SQLException {
+        Map<String, String> catalog = catalog(c);
+        String found = null;
+        for (Map.Entry<String, String> e : catalog.entrySet()) {
+            if (e.getValue().equalsIgnoreCase(name)) {
+                found = e.getKey();
+                break;
+            }
+        }
+        if (found == null) {
+            for (String t : catalog.keySet()) {
+                if (t.equalsIgnoreCase(name)) {
+                    found = t;
+                    break;
+                }
+            }
+        }
+        if (found == null) {
+            return Optional.empty();
+        }
+        String layerName = catalog.get(found);
         String table;
         String identifier;
         String geom;
@@ -269,8 +305,8 @@ final class GpkgSchema {
                 + " g.geometry_type_name, g.srs_id, s.organization, s.organization_coordsys_id"
                 + " FROM gpkg_contents c JOIN gpkg_geometry_columns g ON lower(g.table_name) = lower(c.table_name)"
                 + " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
-                + " WHERE c.data_type = 'features' AND c.table_name = ? COLLATE NOCASE")) {
-            ps.setString(1, name);
+                + " WHERE c.data_type = 'features' AND c.table_name = ?")) {
+            ps.setString(1, found);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -282,23 +318,27 @@ final class GpkgSchema {
                 srid = "EPSG".equalsIgnoreCase(rs.getString(6)) ? rs.getInt(7) : rs.getInt(5);
             }
         }
-        if (!IDENTIFIER.matcher(table).matches() || !IDENTIFIER.matcher(geom).matches()) {
-            return Optional.empty(); // not addressable as a Gengdi layer
-        }
         GengdiMetadata.Layer meta = GengdiMetadata.read(c, table).orElse(null);
         String pk = null;
-        List<AttributeDef> attrs = new ArrayList<>();
+        List<String> tableColumns = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
+        List<String> unread = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT name, type, pk FROM pragma_table_info(?)")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String col = rs.getString(1);
+                    tableColumns.add(col);
                     if (rs.getInt(3) == 1 && pk == null) {
                         pk = col;
-                    } else if (!col.equalsIgnoreCase(geom) && IDENTIFIER.matcher(col).matches()) {
-                        AttributeDef a = attribute(col, rs.getString(2), meta == null ? Map.of() : meta.attributes());
-                        if (a != null) {
-                            attrs.add(a);
+                    } else if (!col.equalsIgnoreCase(geom)) {
+                        String type = rs.getString(2);
+                        if (typeOf(type) == null) {
+                            unread.add(col);
+                        } else {
+                            columns.add(col);
+                            declared.add(type);
                         }
                     }
                 }
@@ -307,21 +347,40 @@ final class GpkgSchema {
         if (pk == null) {
             return Optional.empty(); // a feature table needs an integer primary key; GDAL's views without one are skipped
         }
-        String title = meta != null ? meta.title() : identifier != null ? identifier : table;
-        FeatureType t = new FeatureType(table, title, geom, kind(geomType), srid, attrs);
+        String geometryName = ForeignNames.geometryName(geom, tableColumns);
+        List<String> names = ForeignNames.attributeNames(columns, tableColumns, geometryName);
+        List<AttributeDef> attrs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            attrs.add(attribute(names.get(i), columns.get(i), declared.get(i),
+                    meta == null ? Map.of() : meta.attributes()));
+        }
+        String title = meta != null ? meta.title()
+                : identifier != null && !identifier.isBlank() ? identifier : table;
+        FeatureType t = new FeatureType(layerName, title, geometryName, kind(geomType), srid, attrs);
         String rtree = existingTable(c, "rtree_" + table + "_" + geom);
-        return Optional.of(new LayerInfo(t, pk, rtree));
+        return Optional.of(new LayerInfo(t, table, geom, pk, columns, unread, rtree));
     }
 
-    private static AttributeDef attribute(String col, String declared, Map<String, AttributeDef> meta) {
+    /**
+     * An attribute from its column: Gengdi's metadata where the column has it, else from the declared type, titled
+     * with the column's own name.
+     */
+    private static AttributeDef attribute(String name, String col, String declared, Map<String, AttributeDef> meta) {
         AttributeDef m = meta.get(col.toUpperCase(Locale.ROOT));
         if (m != null) {
-            return new AttributeDef(col, m.type(), m.length(), m.title(), m.personal(), m.codeList());
+            return new AttributeDef(name, m.type(), m.length(), m.title(), m.personal(), m.codeList());
         }
+        AttributeType type = typeOf(declared);
+        Matcher dm = DECLARED.matcher(declared == null ? "" : declared);
+        int length = dm.matches() && dm.group(2) != null ? Integer.parseInt(dm.group(2)) : 0;
+        return new AttributeDef(name, type, type == AttributeType.STRING ? length : 0, col, false, null);
+    }
+
+    /** The attribute type of a declared column type; null for BLOB, which is not read. */
+    private static AttributeType typeOf(String declared) {
         Matcher dm = DECLARED.matcher(declared == null ? "" : declared);
         String base = dm.matches() ? dm.group(1).toUpperCase(Locale.ROOT) : "";
-        int length = dm.matches() && dm.group(2) != null ? Integer.parseInt(dm.group(2)) : 0;
-        AttributeType type = switch (base) {
+        return switch (base) {
             case "BOOLEAN" -> AttributeType.BOOLEAN;
             case "TINYINT", "SMALLINT", "MEDIUMINT" -> AttributeType.INTEGER;
             case "INTEGER", "INT", "BIGINT" -> AttributeType.LONG;
@@ -331,10 +390,6 @@ final class GpkgSchema {
             case "BLOB" -> null;
             default -> AttributeType.STRING; // TEXT, VARCHAR and undeclared columns
         };
-        if (type == null) {
-            return null; // binary and geometry columns other than the layer's are not attributes
-        }
-        return new AttributeDef(col, type, type == AttributeType.STRING ? length : 0, col, false, null);
     }
 
     private static GeometryKind kind(String geometryTypeName) {

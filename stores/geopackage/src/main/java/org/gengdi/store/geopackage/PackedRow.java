@@ -28,6 +28,7 @@ final class PackedRow {
     private static final byte NULL = (byte) 0xFE;
 
     private final List<AttributeDef> attributes;
+    private final List<String> columns;
     private final AttributeType[] packedTypes;
     private final int[] packedIndex;
     private final int[] realIndex;
@@ -35,10 +36,12 @@ final class PackedRow {
 
     /**
      * @param attributes the attributes to read
+     * @param columns    the SQL column of each
      * @param index      the schema index of each, where its value goes in a feature's value array
      */
-    PackedRow(List<AttributeDef> attributes, int[] index) {
+    PackedRow(List<AttributeDef> attributes, List<String> columns, int[] index) {
         this.attributes = attributes;
+        this.columns = columns;
         List<Integer> packed = new ArrayList<>();
         List<Integer> reals = new ArrayList<>();
         for (int k = 0; k < attributes.size(); k++) {
@@ -61,8 +64,9 @@ final class PackedRow {
     String columns() {
         List<String> cols = new ArrayList<>();
         StringBuilder concat = new StringBuilder();
-        for (AttributeDef a : attributes) {
-            String c = q(a.name());
+        for (int k = 0; k < attributes.size(); k++) {
+            AttributeDef a = attributes.get(k);
+            String c = q(columns.get(k));
             if (a.type() == AttributeType.DOUBLE) {
                 cols.add(c);
             } else {
@@ -107,9 +111,9 @@ final class PackedRow {
     void readColumns(Connection c, String table, String pk, long fid, Object[] out) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         int n = 0;
-        for (AttributeDef a : attributes) {
-            if (a.type() != AttributeType.DOUBLE) {
-                sql.append(n++ == 0 ? "" : ", ").append(q(a.name()));
+        for (int k = 0; k < attributes.size(); k++) {
+            if (attributes.get(k).type() != AttributeType.DOUBLE) {
+                sql.append(n++ == 0 ? "" : ", ").append(q(columns.get(k)));
             }
         }
         sql.append(" FROM ").append(q(table)).append(" WHERE ").append(q(pk)).append(" = ?");

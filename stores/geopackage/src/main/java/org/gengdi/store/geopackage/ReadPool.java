@@ -1,6 +1,5 @@
 package org.gengdi.store.geopackage;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -10,14 +9,19 @@ import java.util.ArrayDeque;
  * are kept up to a small number and opened on demand beyond it, so parallel requests never queue behind each other.
  */
 final class ReadPool implements AutoCloseable {
-    private final Path file;
+    private final Opener opener;
     private final int maxIdle;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private int open;
     private boolean closed;
 
-    ReadPool(Path file, int maxIdle) {
-        this.file = file;
+    /** Opens one read-only connection. */
+    interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    ReadPool(Opener opener, int maxIdle) {
+        this.opener = opener;
         this.maxIdle = maxIdle;
     }
 
@@ -33,7 +37,7 @@ final class ReadPool implements AutoCloseable {
             open++;
         }
         try {
-            return Sqlite.openReader(file);
+            return opener.open();
         } catch (SQLException | RuntimeException e) {
             synchronized (this) {
                 open--;

@@ -29,7 +29,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * Every translated leaf is two-valued ({@code IFNULL(…, 0)}), and NOT over a leaf that names an attribute
  * requires the attribute to be non-null — the evaluator's SQL null semantics. Spatial, distance and temporal
  * operators stay in memory; spatial ones that imply envelope overlap also add an R-tree pre-filter.
- * Identifiers come only from the schema; values only as parameters.
+ * Identifiers come only from the schema, as the table's SQL column names ({@link LayerInfo#columns()}, which differ
+ * from the published attribute names for columns named in other scripts); values only as parameters.
  */
 final class SqlFilter {
     /** Above this many ids, a ResourceId is bound as one JSON array instead of one parameter each. */
@@ -47,12 +48,14 @@ final class SqlFilter {
     }
 
     private final FeatureType type;
+    private final LayerInfo layer;
     private final String pk;
     private final String rtree;
     private final List<Object> params = new ArrayList<>();
 
     private SqlFilter(LayerInfo layer) {
         this.type = layer.type();
+        this.layer = layer;
         this.pk = q(layer.pkColumn());
         this.rtree = layer.rtree() == null ? null : q(layer.rtree());
     }
@@ -169,7 +172,7 @@ final class SqlFilter {
             return "(" + column(prop) + " IS NOT NULL AND " + inner + ")";
         }
         if (f instanceof Filter.IsNull n) {
-            return (type.isGeometry(n.property()) ? q(type.geometryName()) : column(n.property())) + " IS NULL";
+            return (type.isGeometry(n.property()) ? q(layer.geometryColumn()) : column(n.property())) + " IS NULL";
         }
         if (f instanceof Filter.ResourceId r) {
             return ids(r);
@@ -287,8 +290,9 @@ final class SqlFilter {
         }
     }
 
+    /** The SQL column of a property (the published name may differ, see {@link ForeignNames}). */
     private String column(String property) {
-        return q(attr(type, property).name());
+        return q(layer.column(attr(type, property).name()));
     }
 
     private static AttributeDef attr(FeatureType type, String property) {
