@@ -8,6 +8,13 @@ what=${1:-store-stream}; shift || true
 mvn -B -ntp -q -DskipTests -pl bench -am install
 cp=$(cat bench/target/classpath.txt):bench/target/classes
 case "$what" in
-  store-stream) exec java -Xmx128m -cp "$cp" org.gengdi.bench.StoreStreamBench "$@" ;;
+  store-stream)
+    parcels=${1:-50000}
+    county=bench/target/county-$parcels.gpkg
+    if [ ! -f "$county" ]; then
+      echo "Generating the sample county ($parcels parcels) into $county ..."
+      java -Xmx3g -cp "$cp" org.gengdi.data.sample.SampleCountyMain "$parcels" 20261123 "$county"
+    fi
+    exec java -Xmx128m -cp "$cp" org.gengdi.bench.StoreStreamBench "$county" "${@:2}" ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

@@ -15,8 +15,6 @@ import org.gengdi.core.feature.Query;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
 import org.gengdi.core.store.LayerWriter;
-import org.gengdi.data.sample.SampleCounty;
-import org.gengdi.data.sample.SampleCountyOptions;
 import org.gengdi.store.geopackage.GeoPackageStore;
 import org.gengdi.store.postgis.PostGisConfig;
 import org.gengdi.store.postgis.PostGisStore;
@@ -24,37 +22,39 @@ import org.gengdi.store.postgis.PostGisStore;
 /**
  * Store streaming benchmark (foundation issue): features/s for a full-layer stream of the sample county's
  * cultivated-land layer (DLTB) from each store, and peak heap while streaming every layer of the county.
- * Run it with {@code bench/run.sh store-stream} (the script caps the heap with -Xmx128m, so finishing at all
- * shows the stream stays under the 128 MB target).
+ * Run it with {@code bench/run.sh store-stream}, which first generates the county into a GeoPackage in its own
+ * JVM (generation holds the county in memory), then runs this with -Xmx128m, so finishing at all shows the
+ * stream stays under the 128 MB target.
  *
- * <p>Arguments: {@code [parcels] [postgis-jdbc-url]}; without a URL, PostGIS is taken from GENGDI_TEST_PG_URL
+ * <p>Arguments: {@code county.gpkg [postgis-jdbc-url]}; without a URL, PostGIS is taken from GENGDI_TEST_PG_URL
  * and skipped (said so) when that is unset.
  */
 public final class StoreStreamBench {
 
     public static void main(String[] args) throws Exception {
-        int parcels = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        if (args.length < 1) {
+            System.err.println("usage: StoreStreamBench county.gpkg [postgis-jdbc-url]");
+            System.exit(2);
+        }
+        Path gpkg = Path.of(args[0]);
+        if (!Files.isRegularFile(gpkg)) {
+            System.err.println("no sample county at " + gpkg + " (bench/run.sh generates it)");
+            System.exit(2);
+        }
         String pgUrl = args.length > 1 ? args[1] : System.getenv("GENGDI_TEST_PG_URL");
-        Path dir = Files.createTempDirectory("gengdi-bench");
-        Path gpkg = dir.resolve("county.gpkg");
-        System.out.printf(Locale.ROOT, "Generating the sample county (%,d parcels) into %s ...%n", parcels, gpkg);
         List<Result> results = new ArrayList<>();
-        try (FeatureStore store = GeoPackageStore.open(gpkg)) {
-            long t0 = System.nanoTime();
-            SampleCounty.generate(SampleCountyOptions.defaults().withCultivatedParcels(parcels), store, (s, d, t) -> { });
-            System.out.printf(Locale.ROOT, "  generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        try (FeatureStore store = GeoPackageStore.openReadOnly(gpkg)) {
             results.add(measure("GeoPackage", store));
             if (pgUrl != null && !pgUrl.isBlank()) {
                 try (FeatureStore pg = PostGisStore.open(PostGisConfig.of(pgUrl).withSchema("gengdi_bench").withPoolSize(4))) {
                     copyAll(store, pg);
                     results.add(measure("PostGIS", pg));
+                    for (String layer : pg.layerNames()) {
+                        pg.drop(layer);
+                    }
                 }
             } else {
                 System.out.println("PostGIS: skipped (no URL given and GENGDI_TEST_PG_URL unset)");
-            }
-        } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
             }
         }
         System.out.println();
