@@ -1,5 +1,6 @@
 package org.gengdi.data.importer;
 
+import org.gengdi.core.task.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,7 +141,7 @@ public final class LayerImporter {
                     SourceFeature f = it.next();
                     read++;
                     if (read % PROGRESS_EVERY == 0) {
-                        progress.progress(read, total);
+                        progress.progress("import", read, total);
                     }
                     Feature out = convert(f, plan, toTarget);
                     if (out == null) {
@@ -153,7 +154,7 @@ public final class LayerImporter {
                         add(writer, out, f);
                     }
                 }
-                progress.progress(read, total);
+                progress.progress("import", read, total);
                 if (problemCount > 0) {
                     throw ImportException.of(file, problems, problemCount);
                 }

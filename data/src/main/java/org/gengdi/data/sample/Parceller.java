@@ -1,5 +1,6 @@
 package org.gengdi.data.sample;
 
+import org.gengdi.core.task.ProgressListener;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

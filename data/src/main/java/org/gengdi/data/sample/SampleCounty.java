@@ -1,5 +1,6 @@
 package org.gengdi.data.sample;
 
+import org.gengdi.core.task.ProgressListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.gengdi.data.sample;
 
+import org.gengdi.core.task.ProgressListener;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;

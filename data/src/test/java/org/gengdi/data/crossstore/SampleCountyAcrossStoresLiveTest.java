@@ -17,7 +17,7 @@ import org.gengdi.core.filter.FilterValidator;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
 import org.gengdi.core.store.LayerWriter;
-import org.gengdi.data.sample.ProgressListener;
+import org.gengdi.core.task.ProgressListener;
 import org.gengdi.data.sample.SampleCounty;
 import org.gengdi.data.sample.SampleCountyOptions;
 import org.gengdi.store.geopackage.GeoPackageStore;

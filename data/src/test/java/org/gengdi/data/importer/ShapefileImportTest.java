@@ -481,7 +481,7 @@ class ShapefileImportTest {
                 .add(SQUARE_2, "2", "0101", "水田", "王家村", 1.0).write(dir, "p");
         List<long[]> calls = new ArrayList<>();
         new LayerImporter(store).run(ImportRequest.of(shp).withKind(LayerKind.CULTIVATED_LAND),
-                (done, total) -> calls.add(new long[] {done, total}));
+                (stage, done, total) -> calls.add(new long[] {done, total}));
         assertThat(calls).isNotEmpty();
         assertThat(calls.get(calls.size() - 1)).containsExactly(2, 2);
     }

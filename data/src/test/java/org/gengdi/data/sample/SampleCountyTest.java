@@ -1,5 +1,6 @@
 package org.gengdi.data.sample;
 
+import org.gengdi.core.task.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -64,8 +64,7 @@ final class ImportCommand implements Runnable {
                 .withDefaultRenames(!noDefaultRenames).withRepair(repair).withReplace(replace);
         ProgressBar bar = new ProgressBar(System.err);
         try (FeatureStore store = StoreFactory.open(storeOptions.settings(false, 50_000, 0))) {
-            ImportReport report = new LayerImporter(store).run(request, (done, total) -> bar.progress(
-                    "import " + layer, done, total));
+            ImportReport report = new LayerImporter(store).run(request, bar);
             System.out.println(report.summary());
         }
     }

@@ -1,7 +1,7 @@
 package org.gengdi.server.config;
 
 import java.io.PrintStream;
-import org.gengdi.data.sample.ProgressListener;
+import org.gengdi.core.task.ProgressListener;
 
 /** A one-line text progress bar on a terminal stream, used by the CLI and the first-start sample generation. */
 public final class ProgressBar implements ProgressListener {
