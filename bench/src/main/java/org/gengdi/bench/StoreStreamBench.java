@@ -74,10 +74,10 @@ public final class StoreStreamBench {
 
     private static Result measure(String name, FeatureStore store) {
         FeatureSource dltb = store.require("DLTB");
-        for (int i = 0; i < 3; i++) {
-            drain(dltb); // warm-up: JIT, page cache, connection pool
+        for (int i = 0; i < 8; i++) {
+            drain(dltb); // warm-up until the JIT has compiled the decoding path (rates settle after ~5 passes)
         }
-        double[] rates = new double[5];
+        double[] rates = new double[7];
         long n = 0;
         for (int i = 0; i < rates.length; i++) {
             long t0 = System.nanoTime();
