@@ -6,7 +6,9 @@ import org.gengdi.server.config.GengdiSettings;
 import org.gengdi.server.config.ProgressBar;
 import org.gengdi.server.config.StoreFactory;
 import org.gengdi.server.config.UnknownSettingsCheck;
+import org.gengdi.server.encode.FeatureEncoders;
 import org.gengdi.server.web.PublishedLayers;
+import org.gengdi.server.wfs.WfsService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,5 +56,16 @@ public class GengdiServer {
     @Bean
     PublishedLayers publishedLayers(FeatureStore store) {
         return new PublishedLayers(store);
+    }
+
+    @Bean
+    FeatureEncoders featureEncoders() {
+        return FeatureEncoders.standard();
+    }
+
+    /** WFS 2.0, answered through the OWS dispatcher ({@code /ows?SERVICE=WFS}, {@code /wfs}). */
+    @Bean
+    WfsService wfsService(PublishedLayers layers, FeatureEncoders encoders) {
+        return new WfsService(layers, encoders);
     }
 }

@@ -1,26 +1,45 @@
 package org.gengdi.server.ows;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import java.util.TreeMap;
+import org.gengdi.core.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The one OWS endpoint {@code /ows}, with {@code /wms}, {@code /wfs}, {@code /wps} and {@code /wmts} as aliases
- * that imply the SERVICE parameter (as GeoServer does). The protocol operations arrive with the feature, map and
- * processing services; until a service is implemented its requests get an OperationNotSupported report.
+ * that imply the SERVICE parameter (as GeoServer does). It finds the {@link OwsService} for the SERVICE and hands
+ * it the request; services not implemented yet answer OperationNotSupported. Every failure becomes an OWS
+ * ExceptionReport — never a stack trace.
  */
 @RestController
 public class OwsController {
+    private static final Logger LOG = LoggerFactory.getLogger(OwsController.class);
     private static final Set<String> SERVICES = Set.of("WMS", "WFS", "WPS", "WMTS");
-    private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    private static final String XML = "application/xml;charset=UTF-8";
+    private static final String SERVICE_ATTRIBUTE = OwsController.class.getName() + ".service";
+
+    private final Map<String, OwsService> services = new TreeMap<>();
+
+    public OwsController(List<OwsService> implemented) {
+        for (OwsService s : implemented) {
+            services.put(s.name(), s);
+        }
+    }
 
     @RequestMapping({"/ows", "/wms", "/wfs", "/wps", "/wmts"})
-    public ResponseEntity<String> dispatch(HttpServletRequest http) {
+    public void dispatch(HttpServletRequest http, HttpServletResponse response) throws IOException {
         KvpRequest kvp = new KvpRequest(http.getParameterMap());
         String service = impliedService(http.getRequestURI());
         String given = kvp.get("service");
@@ -34,15 +53,72 @@ public class OwsController {
             throw new OwsException(OwsException.Code.InvalidParameterValue, "service",
                     "unknown service '" + given + "'; this server offers WMS, WFS, WPS and WMTS");
         }
+        http.setAttribute(SERVICE_ATTRIBUTE, service);
+        if (kvp.get("request") == null && "POST".equalsIgnoreCase(http.getMethod())
+                && http.getContentType() != null && http.getContentType().contains("xml")) {
+            throw new OwsException(OwsException.Code.OperationNotSupported, null,
+                    "XML-encoded (POST) requests are not available in this release of Gengdi; use KVP (GET)");
+        }
         String request = kvp.require("request");
-        throw new OwsException(OwsException.Code.OperationNotSupported, "request",
-                service + " " + request + " is not available in this release of Gengdi");
+        OwsService handler = services.get(service);
+        if (handler == null) {
+            throw new OwsException(OwsException.Code.OperationNotSupported, "request",
+                    service + " " + request + " is not available in this release of Gengdi");
+        }
+        String url = ServletUriComponentsBuilder.fromRequestUri(http).replaceQuery(null).build().toUriString();
+        handler.handle(new OwsRequest(kvp, url), response);
     }
 
     @ExceptionHandler(OwsException.class)
-    public ResponseEntity<String> report(OwsException e) {
-        return ResponseEntity.status(e.code().httpStatus()).contentType(XML)
-                .body(ExceptionReportWriter.write(e, "1.1.0"));
+    public void report(OwsException e, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        write(e, http, response);
+    }
+
+    /** Store failures, mapped once: unavailable → 503, a query the store refuses → 400, the rest → 500. */
+    @ExceptionHandler(StoreException.class)
+    public void storeFailure(StoreException e, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        OwsException report = switch (e.kind()) {
+            case UNAVAILABLE -> new OwsException(OwsException.Code.ServiceUnavailable, null,
+                    "the data store is not available at the moment; try again later");
+            case INVALID_QUERY -> new OwsException(OwsException.Code.InvalidParameterValue, null, e.getMessage());
+            case UNKNOWN_LAYER -> new OwsException(OwsException.Code.InvalidParameterValue, "typeNames",
+                    e.getMessage());
+            default -> new OwsException(OwsException.Code.NoApplicableCode, null,
+                    "the data store failed to answer the request");
+        };
+        if (report.code().httpStatus() >= 500) {
+            LOG.warn("store failure on {}: {}", http.getRequestURI(), e.toString(), e);
+        }
+        write(report, http, response);
+    }
+
+    /** Anything else is a bug or an aborted connection: logged with its stack, reported without it. */
+    @ExceptionHandler(Exception.class)
+    public void unexpected(Exception e, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            LOG.info("response to {} aborted after it started: {}", http.getRequestURI(), e.toString());
+            return;
+        }
+        LOG.error("unexpected failure on {}?{}", http.getRequestURI(), http.getQueryString(), e);
+        write(new OwsException(OwsException.Code.NoApplicableCode, null, "internal error while answering the request"),
+                http, response);
+    }
+
+    private void write(OwsException e, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        if (response.isCommitted()) {
+            return; // a streamed document failed half-way: the client sees it truncated
+        }
+        response.reset();
+        response.setStatus(e.code().httpStatus());
+        response.setContentType(XML);
+        Object service = http.getAttribute(SERVICE_ATTRIBUTE);
+        OwsService s = service == null ? null : services.get(service.toString());
+        String version = s == null ? "1.1.0" : s.defaultVersion();
+        byte[] body = ExceptionReportWriter.write(e, version).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private static String impliedService(String uri) {

@@ -17,6 +17,8 @@ public class OwsException extends RuntimeException {
         OperationParsingFailed(400),
         OperationProcessingFailed(500),
         NoApplicableCode(500),
+        /** WFS 2.0.2: the resource a stored query names (GetFeatureById) does not exist. */
+        NotFound(404),
         ServiceUnavailable(503);
 
         private final int httpStatus;

@@ -30,7 +30,7 @@ public class LandingController {
                 .append("<p>数据源 Store: <code>").append(Html.escape(layers.store().description())).append("</code></p>")
                 .append("<h2>服务地址 Service URLs</h2><table><tr><th>服务 Service</th><th>URL</th><th>状态 Status</th></tr>");
         service(h, "WMS 1.3.0 / 1.1.1", base + "/ows?service=WMS&request=GetCapabilities", false);
-        service(h, "WFS 2.0 / 1.1", base + "/ows?service=WFS&request=GetCapabilities", false);
+        service(h, "WFS 2.0", base + "/ows?service=WFS&request=GetCapabilities", true);
         service(h, "WMTS 1.0", base + "/ows?service=WMTS&request=GetCapabilities", false);
         service(h, "WPS 1.0.0", base + "/ows?service=WPS&request=GetCapabilities", false);
         service(h, "OGC API", base + "/ogcapi", true);

@@ -28,7 +28,7 @@ import org.xml.sax.SAXParseException;
  * touches the network: every {@code http://schemas.opengis.net/…} and {@code http://www.w3.org/…} location is
  * answered from the jars, anything else fails.
  */
-final class OgcSchemas {
+public final class OgcSchemas {
     static final String APP_SCHEMA_LOCATION = "http://gengdi.test/schemas/describe-feature-type.xsd";
 
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
@@ -37,7 +37,7 @@ final class OgcSchemas {
     }
 
     /** The WFS response schema of the GML version together with the application schema of the type. */
-    static Schema wfsWith(GmlVersion version, FeatureType type) {
+    public static Schema wfsWith(GmlVersion version, FeatureType type) {
         return CACHE.computeIfAbsent(version + "/" + type, k -> {
             String app = FeatureTypeSchema.toString(List.of(type), version, FeatureCollectionInfo.DEFAULT_PREFIX,
                     FeatureCollectionInfo.DEFAULT_NAMESPACE);
@@ -47,7 +47,7 @@ final class OgcSchemas {
     }
 
     /** A schema compiled from sources, imports resolved from the jars. */
-    static Schema compile(Source... sources) {
+    public static Schema compile(Source... sources) {
         SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         f.setResourceResolver(new JarResolver());
         try {
@@ -58,12 +58,12 @@ final class OgcSchemas {
     }
 
     /** An official schema by its URL, read from the jar. */
-    static StreamSource official(String url) {
+    public static StreamSource official(String url) {
         return new StreamSource(open(url), url);
     }
 
     /** Validates, collecting every error and warning (an empty list: valid). */
-    static List<String> validate(Schema schema, byte[] document) {
+    public static List<String> validate(Schema schema, byte[] document) {
         List<String> problems = new ArrayList<>();
         Validator v = schema.newValidator();
         v.setResourceResolver(new JarResolver());

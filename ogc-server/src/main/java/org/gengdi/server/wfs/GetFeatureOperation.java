@@ -1,0 +1,476 @@
+package org.gengdi.server.wfs;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.gengdi.core.crs.CrsRef;
+import org.gengdi.core.crs.CrsRegistry;
+import org.gengdi.core.crs.CrsTransform;
+import org.gengdi.core.crs.UnknownCrsException;
+import org.gengdi.core.feature.AttributeDef;
+import org.gengdi.core.feature.Feature;
+import org.gengdi.core.feature.FeatureCursor;
+import org.gengdi.core.feature.FeatureType;
+import org.gengdi.core.feature.Query;
+import org.gengdi.core.feature.SortBy;
+import org.gengdi.core.filter.Filter;
+import org.gengdi.core.filter.FilterContext;
+import org.gengdi.core.filter.FilterParseException;
+import org.gengdi.core.filter.FilterValidator;
+import org.gengdi.core.filter.Filters;
+import org.gengdi.core.filter.InvalidFilterException;
+import org.gengdi.core.filter.cql2.Cql2Text;
+import org.gengdi.core.filter.fes.FesFilterParser;
+import org.gengdi.server.encode.FeatureCollectionInfo;
+import org.gengdi.server.encode.FeatureEncoder;
+import org.gengdi.server.encode.FeatureEncoders;
+import org.gengdi.server.encode.GeoJsonEncoder;
+import org.gengdi.server.encode.GmlEncoder;
+import org.gengdi.server.encode.GmlVersion;
+import org.gengdi.server.encode.KmlEncoder;
+import org.gengdi.server.ows.KvpRequest;
+import org.gengdi.server.ows.OwsException;
+import org.gengdi.server.ows.OwsException.Code;
+import org.gengdi.server.ows.OwsRequest;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * GetFeature over KVP for one feature type: TYPENAMES, RESOURCEID, BBOX, FILTER (FES 2.0), the CQL_FILTER vendor
+ * parameter, PROPERTYNAME, SORTBY, SRSNAME, COUNT / STARTINDEX, RESULTTYPE and OUTPUTFORMAT. Everything is checked
+ * and counted before the first byte is written, so errors are ExceptionReports with HTTP 400; the features then
+ * stream from the store cursor to the response, reprojected and stripped of personal fields on the way.
+ *
+ * <p>Output CRS: SRSNAME as the client wrote it (echoed; {@code urn:ogc:def:crs:EPSG::4490} latitude first,
+ * {@code EPSG:4490} longitude first); without it the layer's CRS in EPSG order for GML, CSV and Shapefile, and WGS 84
+ * longitude/latitude for GeoJSON (which has no CRS member) and KML (always WGS 84).
+ */
+final class GetFeatureOperation {
+    /** Features per response when COUNT is absent (declared as CountDefault). */
+    static final long DEFAULT_COUNT = 5000;
+    /** The largest COUNT honoured; larger values are clamped to it. */
+    static final long MAX_COUNT = 100_000;
+
+    private final WfsLayers layers;
+    private final FeatureEncoders encoders;
+
+    GetFeatureOperation(WfsLayers layers, FeatureEncoders encoders) {
+        this.layers = layers;
+        this.encoders = encoders;
+    }
+
+    /** The encoders offered with WFS 2.0: all but the GML versions of older WFS versions. */
+    static List<FeatureEncoder> wfs20Encoders(FeatureEncoders encoders) {
+        return encoders.all().stream()
+                .filter(e -> !(e instanceof GmlEncoder g) || g.version() == GmlVersion.GML_3_2).toList();
+    }
+
+    /** A parsed GetFeature request. */
+    record Plan(PublishedType type, FeatureType output, Query query, CrsRef crs, FeatureEncoder encoder,
+                boolean hits, long count, long startIndex, boolean single) {
+    }
+
+    void run(OwsRequest request, HttpServletResponse response) throws IOException {
+        Plan plan = parse(request.kvp());
+        long matched = plan.type().source().count(plan.query().unpaged());
+        if (plan.single() && matched == 0) {
+            throw new OwsException(Code.NotFound, "ID", "no feature with that identifier");
+        }
+        long returned = plan.hits() ? 0 : Math.max(0, Math.min(matched - plan.startIndex(), plan.count()));
+        FeatureCollectionInfo info = FeatureCollectionInfo.of(plan.output(), plan.crs())
+                .withCounts(matched, returned)
+                .withNamespace(WfsService.PREFIX, WfsService.NAMESPACE)
+                .withSchemaLocation(request.serviceUrl() + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType"
+                        + "&TYPENAMES=" + encode(plan.type().qualifiedName()));
+        if (!plan.hits()) {
+            String next = plan.startIndex() + returned < matched
+                    ? pageUrl(request, plan.startIndex() + plan.count(), plan.count()) : null;
+            String previous = plan.startIndex() > 0
+                    ? pageUrl(request, Math.max(0, plan.startIndex() - plan.count()), plan.count()) : null;
+            info = info.withLinks(next, previous);
+        }
+        FeatureEncoder encoder = plan.encoder();
+        response.setStatus(200);
+        response.setContentType(encoder.mimeType());
+        if (encoder.mimeType().startsWith("application/zip")) {
+            response.setHeader("Content-Disposition",
+                    "attachment; filename=\"" + plan.type().stored().name() + "." + encoder.fileExtension() + "\"");
+        }
+        if (plan.single() && encoder instanceof GmlEncoder) {
+            // GetFeatureById answers the feature itself, not a collection: one small feature, so buffered here.
+            ByteArrayOutputStream collection = new ByteArrayOutputStream();
+            try (FeatureCursor cursor = features(plan)) {
+                encoder.write(info.withLinks(null, null), cursor, collection);
+            }
+            byte[] bare = bareFeature(collection.toString(StandardCharsets.UTF_8), info);
+            response.setContentLength(bare.length);
+            response.getOutputStream().write(bare);
+            return;
+        }
+        try (FeatureCursor cursor = plan.hits() ? FeatureCursor.of(List.of()) : features(plan)) {
+            OutputStream out = new BufferedOutputStream(response.getOutputStream(), 65536);
+            encoder.write(info, cursor, out);
+            out.flush();
+        }
+    }
+
+    /** The member of a one-feature GML 3.2 collection, with the namespaces it uses declared on it. */
+    private static byte[] bareFeature(String collection, FeatureCollectionInfo info) {
+        int start = collection.indexOf("<wfs:member>");
+        int end = collection.lastIndexOf("</wfs:member>");
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("the GML encoder wrote no member");
+        }
+        String member = collection.substring(start + "<wfs:member>".length(), end);
+        String open = "<" + info.namespacePrefix() + ":" + info.featureType().name();
+        if (!member.startsWith(open)) {
+            throw new IllegalStateException("unexpected member element");
+        }
+        String declarations = " xmlns:" + info.namespacePrefix() + "=\"" + info.namespaceUri() + "\" xmlns:gml=\""
+                + GmlVersion.GML_3_2.namespace() + "\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+                + " xsi:schemaLocation=\"" + info.namespaceUri() + " " + info.schemaLocation().replace("&", "&amp;")
+                + " " + GmlVersion.GML_3_2.namespace() + " " + GmlVersion.GML_3_2.schemaLocation() + "\"";
+        String bare = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + open + declarations
+                + member.substring(open.length());
+        return bare.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The page from the store, projected onto the published attributes and transformed into the output CRS. */
+    private static FeatureCursor features(Plan plan) {
+        FeatureType output = plan.output();
+        FeatureType stored = plan.type().stored();
+        int[] index = new int[output.attributes().size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = stored.indexOf(output.attributes().get(i).name());
+        }
+        int srid = stored.srid();
+        CrsTransform transform = plan.crs().srid() == srid ? null
+                : CrsRegistry.get().transform(srid, plan.crs().srid());
+        FeatureCursor cursor = plan.type().source().query(plan.query());
+        return cursor.mapped(f -> {
+            Object[] values = new Object[index.length];
+            for (int i = 0; i < index.length; i++) {
+                values[i] = f.value(index[i]);
+            }
+            return new Feature(output, f.id(), f.geometry() == null || transform == null ? f.geometry()
+                    : transform.transform(f.geometry()), values);
+        });
+    }
+
+    Plan parse(KvpRequest kvp) {
+        CrsRegistry registry = CrsRegistry.get();
+        String storedQuery = kvp.get("storedquery_id");
+        String resourceIds = kvp.get("resourceid") != null ? kvp.get("resourceid") : kvp.get("featureid");
+        List<Filter> filters = new ArrayList<>();
+        PublishedType type;
+        boolean single = false;
+        if (storedQuery != null) {
+            StoredQueries.Definition query = StoredQueries.find(layers, storedQuery)
+                    .orElseThrow(() -> StoredQueries.unknown(storedQuery));
+            for (String k : List.of("typeNames", "typeName", "bbox", "filter", "resourceId", "featureId",
+                    "cql_filter")) {
+                if (kvp.get(k) != null) {
+                    throw new OwsException(Code.InvalidParameterValue, k, k.toUpperCase(Locale.ROOT)
+                            + " cannot be combined with STOREDQUERY_ID");
+                }
+            }
+            String value = kvp.require(query.parameter());
+            if (query.id().equals(StoredQueries.GET_FEATURE_BY_ID)) {
+                int dot = value.lastIndexOf('.');
+                type = dot <= 0 ? null : layers.find(value.substring(0, dot)).orElse(null);
+                if (type == null) {
+                    throw new OwsException(Code.NotFound, "ID", "no feature with identifier '" + value + "'");
+                }
+                filters.add(resourceId(type, value));
+                single = true;
+            } else {
+                type = layers.require(StoredQueries.PARCEL_LAYER, "storedQuery_id");
+                filters.add(FilterValidator.validate(new Filter.Compare(StoredQueries.PARCEL_NUMBER,
+                        Filter.CompareOp.EQ, value, true), type.stored(), type.hidden()));
+            }
+        } else {
+            type = type(kvp, resourceIds);
+        }
+        int srid = type.stored().srid();
+        FilterContext ctx = FilterContext.of(type.stored(), registry.parse(registry.urn(srid)))
+                .hiding(type.hidden());
+
+        String bboxText = kvp.get("bbox");
+        String fes = kvp.get("filter");
+        String cql = kvp.get("cql_filter");
+        int exclusive = (bboxText != null ? 1 : 0) + (fes != null ? 1 : 0) + (resourceIds != null ? 1 : 0);
+        if (exclusive > 1) {
+            throw new OwsException(Code.InvalidParameterValue, fes != null ? "filter" : "bbox",
+                    "BBOX, FILTER and RESOURCEID are mutually exclusive; give at most one of them");
+        }
+        if (cql != null && fes != null) {
+            throw new OwsException(Code.InvalidParameterValue, "cql_filter",
+                    "CQL_FILTER and FILTER cannot be combined; give one of them");
+        }
+        if (resourceIds != null) {
+            filters.add(resourceId(type, resourceIds));
+        }
+        if (fes != null) {
+            filters.add(filter(() -> FesFilterParser.parse(fes, ctx), "filter"));
+        }
+        if (cql != null) {
+            // As GeoServer: CQL literals are in the layer's CRS, x = easting/longitude first.
+            FilterContext cqlCtx = FilterContext.of(type.stored(), registry.parse(registry.shortName(srid)))
+                    .hiding(type.hidden());
+            filters.add(filter(() -> Cql2Text.parse(cql, cqlCtx), "cql_filter"));
+        }
+        Envelope bbox = bboxText == null ? null : bbox(bboxText, srid);
+
+        List<String> properties = properties(type, kvp.get("propertyname"));
+        FeatureType output = properties == null ? type.visible() : type.selecting(properties);
+        List<SortBy> sort = sortBy(type, kvp.get("sortby"));
+
+        CrsRef crs = registry.parse(registry.urn(srid));
+        String srsName = kvp.get("srsname");
+        if (srsName != null) {
+            crs = crs(srsName, "srsName");
+        }
+        FeatureEncoder encoder = encoder(kvp.get("outputformat"));
+        if (encoder instanceof KmlEncoder && crs.srid() != 4326) {
+            crs = registry.parse("EPSG:4326");
+        } else if (encoder instanceof GeoJsonEncoder && srsName == null) {
+            // GeoJSON carries no CRS member (RFC 7946): without SRSNAME it is WGS 84 longitude/latitude.
+            crs = registry.parse("CRS:84");
+        }
+
+        long count = number(kvp, "count", DEFAULT_COUNT);
+        if (kvp.get("count") == null && kvp.get("maxfeatures") != null) {
+            count = number(kvp, "maxfeatures", DEFAULT_COUNT);
+        }
+        count = Math.min(count, MAX_COUNT);
+        long start = number(kvp, "startindex", 0);
+        String resultType = kvp.get("resulttype");
+        boolean hits = false;
+        if (resultType != null) {
+            if (resultType.equalsIgnoreCase("hits")) {
+                hits = true;
+            } else if (!resultType.equalsIgnoreCase("results")) {
+                throw new OwsException(Code.InvalidParameterValue, "resultType",
+                        "resultType must be results or hits, not '" + resultType + "'");
+            }
+        }
+        Query query = new Query(bbox, filters.isEmpty() ? Filter.INCLUDE : Filters.and(filters),
+                properties, sort, start, count);
+        return new Plan(type, output, query, crs, encoder, hits, count, start, single);
+    }
+
+    private PublishedType type(KvpRequest kvp, String resourceIds) {
+        String names = kvp.get("typenames") != null ? kvp.get("typenames") : kvp.get("typename");
+        String locator = kvp.get("typenames") != null ? "typeNames" : "typeName";
+        if (names == null) {
+            if (resourceIds != null) { // the type comes from the ids: LAYER.fid
+                String first = WfsLayers.list(resourceIds).stream().findFirst().orElse("");
+                int dot = first.lastIndexOf('.');
+                if (dot > 0) {
+                    return layers.require(first.substring(0, dot), "resourceId");
+                }
+            }
+            throw new OwsException(Code.MissingParameterValue, "typeNames", "missing parameter TYPENAMES");
+        }
+        List<String> list = WfsLayers.list(names);
+        if (list.size() != 1) {
+            throw new OwsException(Code.OperationNotSupported, locator,
+                    "one feature type per GetFeature request is supported; send one request per type");
+        }
+        return layers.require(list.get(0), locator);
+    }
+
+    private static Filter resourceId(PublishedType type, String value) {
+        Set<String> ids = new LinkedHashSet<>();
+        String prefix = type.stored().name() + ".";
+        for (String id : WfsLayers.list(value)) {
+            if (id.startsWith(prefix)) {
+                ids.add(id.substring(prefix.length()));
+            } else if (id.contains(".")) {
+                throw new OwsException(Code.InvalidParameterValue, "resourceId",
+                        "resource id '" + id + "' is not of type " + type.qualifiedName());
+            } else {
+                ids.add(id);
+            }
+        }
+        return new Filter.ResourceId(ids);
+    }
+
+    private interface FilterSupplier {
+        Filter get();
+    }
+
+    private static Filter filter(FilterSupplier parse, String locator) {
+        try {
+            return parse.get();
+        } catch (InvalidFilterException e) {
+            throw new OwsException(Code.InvalidParameterValue, locator, e.getMessage());
+        } catch (FilterParseException e) {
+            throw new OwsException(Code.InvalidParameterValue, locator, e.getMessage());
+        } catch (UnknownCrsException e) {
+            throw new OwsException(Code.InvalidParameterValue, locator, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new OwsException(Code.InvalidParameterValue, locator, "unusable filter: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code minx,miny,maxx,maxy[,crs]} in the axis order of the CRS as written (URN/URL: EPSG order; EPSG:xxxx:
+     * x first; none: the layer CRS in EPSG order), transformed into the layer CRS.
+     */
+    static Envelope bbox(String text, int layerSrid) {
+        String[] parts = text.split(",");
+        if (parts.length != 4 && parts.length != 5) {
+            throw new OwsException(Code.InvalidParameterValue, "bbox",
+                    "BBOX must be minx,miny,maxx,maxy[,crs]: '" + text + "'");
+        }
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new OwsException(Code.InvalidParameterValue, "bbox", "BBOX value '" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new OwsException(Code.InvalidParameterValue, "bbox", "BBOX values must be finite numbers");
+            }
+        }
+        if (v[0] > v[2] || v[1] > v[3]) {
+            throw new OwsException(Code.InvalidParameterValue, "bbox",
+                    "BBOX lower corner must not exceed its upper corner: '" + text + "'");
+        }
+        CrsRegistry registry = CrsRegistry.get();
+        CrsRef crs = parts.length == 5 ? crs(parts[4], "bbox") : registry.parse(registry.urn(layerSrid));
+        Envelope e = CrsRegistry.envelope(v[0], v[1], v[2], v[3], crs.axisOrder());
+        return crs.srid() == layerSrid ? e : registry.transform(crs.srid(), layerSrid).transform(e);
+    }
+
+    private static CrsRef crs(String text, String locator) {
+        try {
+            return CrsRegistry.get().parse(text);
+        } catch (UnknownCrsException e) {
+            throw new OwsException(Code.InvalidParameterValue, locator, e.getMessage());
+        }
+    }
+
+    /** PROPERTYNAME: public attribute names (the geometry is always returned); null for all. */
+    private static List<String> properties(PublishedType type, String value) {
+        if (value == null || value.strip().equals("*")) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String p : WfsLayers.list(value)) {
+            String name = localName(p);
+            if (type.stored().isGeometry(name)) {
+                continue;
+            }
+            AttributeDef a = type.visible().attribute(name);
+            if (a == null) {
+                throw new OwsException(Code.InvalidParameterValue, "propertyName",
+                        "unknown property '" + p + "' in " + type.qualifiedName());
+            }
+            names.add(a.name());
+        }
+        return names;
+    }
+
+    /** SORTBY: {@code DLBM ASC,TBMJ DESC}, {@code DLBM+A} (the plus decoded as a blank), {@code DLBM}. */
+    private static List<SortBy> sortBy(PublishedType type, String value) {
+        List<SortBy> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        for (String key : value.split(",")) {
+            String[] words = key.strip().split("[\\s+]+");
+            if (words.length == 0 || words[0].isEmpty() || words.length > 2) {
+                throw new OwsException(Code.InvalidParameterValue, "sortBy", "unreadable SORTBY key '" + key + "'");
+            }
+            AttributeDef a = type.visible().attribute(localName(words[0]));
+            if (a == null) {
+                throw new OwsException(Code.InvalidParameterValue, "sortBy",
+                        "unknown property '" + words[0] + "' in SORTBY for " + type.qualifiedName());
+            }
+            boolean asc = true;
+            if (words.length == 2) {
+                switch (words[1].toUpperCase(Locale.ROOT)) {
+                    case "ASC", "A" -> asc = true;
+                    case "DESC", "D" -> asc = false;
+                    default -> throw new OwsException(Code.InvalidParameterValue, "sortBy",
+                            "sort order must be ASC or DESC, not '" + words[1] + "'");
+                }
+            }
+            out.add(new SortBy(a.name(), asc));
+        }
+        return out;
+    }
+
+    private static String localName(String p) {
+        String s = p.strip();
+        int slash = s.lastIndexOf('/');
+        if (slash >= 0) {
+            s = s.substring(slash + 1);
+        }
+        int colon = s.indexOf(':');
+        return colon >= 0 ? s.substring(colon + 1) : s;
+    }
+
+    private FeatureEncoder encoder(String format) {
+        if (format == null) {
+            return GmlEncoder.gml32();
+        }
+        return wfs20Encoders(encoders).stream()
+                .filter(e -> encoders.find(format).map(found -> found == e).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new OwsException(Code.InvalidParameterValue, "outputFormat",
+                        "unsupported outputFormat '" + format + "'; offered: "
+                                + String.join(", ", WfsCapabilities.outputFormats(encoders))));
+    }
+
+    private static long number(KvpRequest kvp, String key, long absent) {
+        String v = kvp.get(key);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new OwsException(Code.InvalidParameterValue, key,
+                    key.toUpperCase(Locale.ROOT) + " must be a non-negative integer, not '" + v + "'");
+        }
+    }
+
+    /** The same request with another page. */
+    private static String pageUrl(OwsRequest request, long start, long count) {
+        Map<String, String> params = new LinkedHashMap<>();
+        request.kvp().all().forEach((k, v) -> {
+            String key = k.toLowerCase(Locale.ROOT);
+            if (!key.equals("startindex") && !key.equals("count") && !key.equals("maxfeatures")) {
+                params.put(k, v);
+            }
+        });
+        params.put("COUNT", Long.toString(count));
+        params.put("STARTINDEX", Long.toString(start));
+        StringBuilder b = new StringBuilder(request.serviceUrl()).append('?');
+        params.forEach((k, v) -> b.append(encode(k)).append('=').append(encode(v)).append('&'));
+        b.setLength(b.length() - 1);
+        return b.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
