@@ -11,6 +11,9 @@ import org.gengdi.core.feature.FeatureCursor;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.store.StoreException;
 import org.locationtech.jts.geom.Geometry;
+import org.sqlite.core.CoreStatement;
+import org.sqlite.core.DB;
+import org.sqlite.core.SafeStmtPtr;
 
 /**
  * A cursor over a live SQLite result set: one row is decoded per {@link #next()}, the residual (in-memory) filter is
@@ -30,7 +33,17 @@ final class GpkgCursor implements FeatureCursor {
     private final GpkgGeometry.Decoder decoder;
     private final Predicate<Feature> residual;
     private final int[] clear;
+    /**
+     * sqlite-jdbc's handle of the statement, for reading a row's columns in one locked call: through the
+     * {@link ResultSet}, each column costs two or three native calls (type check, value, {@code wasNull}) and a
+     * lock; null when the statement is not sqlite-jdbc's, then the result set is used.
+     */
+    private final SafeStmtPtr direct;
+    private final SafeStmtPtr.SafePtrConsumer<SQLException> rowReader = this::readRow;
     private Object[] values;
+    private long fid;
+    private byte[] geometryBlob;
+    private byte[] packed;
     private Feature next;
     private boolean closed;
 
@@ -57,6 +70,7 @@ final class GpkgCursor implements FeatureCursor {
         this.decoder = decoder;
         this.residual = residual;
         this.clear = clear;
+        this.direct = statement instanceof CoreStatement cs ? cs.pointer : null;
     }
 
     @Override
@@ -100,19 +114,35 @@ final class GpkgCursor implements FeatureCursor {
     }
 
     private Feature read() throws SQLException {
-        long fid = rows.getLong(1);
-        Geometry g = geometry ? decoder.decode(rows.getBytes(2)) : null;
         values = new Object[type.attributes().size()];
-        if (attributes.columnCount() > 0) {
+        int first = geometry ? 3 : 2;
+        if (direct != null) {
+            direct.safeRunConsume(rowReader);
+        } else {
+            fid = rows.getLong(1);
+            geometryBlob = geometry ? rows.getBytes(2) : null;
+            packed = attributes.columnCount() > 0 ? attributes.read(rows, first, values) : null;
+        }
+        long fid = this.fid;
+        Geometry g = geometry ? decoder.decode(geometryBlob) : null;
+        if (attributes.hasPacked()) {
             try {
-                attributes.read(rows, geometry ? 3 : 2, values,
-                        (row, out) -> row.readColumns(connection, table, pkColumn, fid, out));
+                if (!attributes.unpack(packed, values)) {
+                    attributes.readColumns(connection, table, pkColumn, fid, values);
+                }
             } catch (RuntimeException e) {
                 throw new StoreException(StoreException.Kind.INTERNAL, "feature " + fid + " of " + type.name()
                         + " has a value that does not fit its column type: " + e.getMessage(), e);
             }
         }
         return new Feature(type, Long.toString(fid), g, values);
+    }
+
+    /** Reads the current row's columns (0-based in the native calls) under the statement's lock. */
+    private void readRow(DB db, long stmt) throws SQLException {
+        fid = db.column_long(stmt, 0);
+        geometryBlob = geometry ? db.column_blob(stmt, 1) : null;
+        packed = attributes.columnCount() > 0 ? attributes.read(db, stmt, geometry ? 2 : 1, values) : null;
     }
 
     @Override

@@ -153,13 +153,14 @@ final class Wkb2dReader {
     }
 
     private int int32() {
-        int v = (int) (little ? LE_INT.get(b, pos) : BE_INT.get(b, pos));
+        // Each get cast on its own: a cast around the conditional would make both calls return Object (boxed).
+        int v = little ? (int) LE_INT.get(b, pos) : (int) BE_INT.get(b, pos);
         pos += 4;
         return v;
     }
 
     private double float64() {
-        double v = (double) (little ? LE_DOUBLE.get(b, pos) : BE_DOUBLE.get(b, pos));
+        double v = little ? (double) LE_DOUBLE.get(b, pos) : (double) BE_DOUBLE.get(b, pos);
         pos += 8;
         return v;
     }

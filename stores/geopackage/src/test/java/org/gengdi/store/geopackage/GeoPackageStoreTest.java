@@ -189,6 +189,33 @@ class GeoPackageStoreTest extends FeatureStoreContract {
     }
 
     @Test
+    void repeatedAndDistinctValuesReadBackExactly() {
+        // The reader caches short strings per column and reuses boxes of repeated numbers: values that repeat,
+        // that differ only in one byte, at lengths around eight bytes, NULL next to empty text, all read back.
+        FeatureType t = new FeatureType("W_REPEAT", "重复值", "geom", GeometryKind.POLYGON, ParcelFixture.SRID, List.of(
+                AttributeDef.string("DM", 60, "代码"), AttributeDef.string("MC", 60, "名称"),
+                AttributeDef.of("N", AttributeType.INTEGER, "整数"), AttributeDef.of("L", AttributeType.LONG, "长整数"),
+                AttributeDef.of("R", AttributeType.DOUBLE, "实数"), AttributeDef.of("B", AttributeType.BOOLEAN, "是否")));
+        List<Feature> in = new java.util.ArrayList<>();
+        String[] names = {"水田", "旱地", "", null, "城西社区", "a", "abcdefgh", "abcdefgi", "abcdefghi", "abcdefghj"};
+        for (int i = 0; i < 3000; i++) {
+            String dm = i % 3 == 0 ? "34012310000" + (i % 7) + "0000000" : "3401231000" + String.format("%09d", i);
+            Object[] v = {i % 11 == 0 ? null : dm, names[i % names.length], i % 5 == 0 ? null : (i / 100) % 3,
+                    (long) (i / 7) * 1_000_000_007L, i % 13 == 0 ? null : (i % 4 == 0 ? 0.0 : (i / 50) * 0.1),
+                    i % 3 == 0 ? null : i % 2 == 0};
+            in.add(new Feature(t, Integer.toString(i + 1), ParcelFixture.cells(i % 50, i / 50, i % 50 + 1, i / 50 + 1), v));
+        }
+        writeLayer(t, in, false);
+        List<Feature> out = toList(store.require("W_REPEAT").query(Query.ALL));
+        assertThat(out).hasSize(in.size());
+        for (int i = 0; i < in.size(); i++) {
+            for (int a = 0; a < t.attributes().size(); a++) {
+                assertThat(out.get(i).value(a)).as("feature %d attribute %d", i + 1, a).isEqualTo(in.get(i).value(a));
+            }
+        }
+    }
+
+    @Test
     void theFileIsAGeoPackage() throws IOException {
         byte[] head = Files.readAllBytes(dir.resolve("contract.gpkg"));
         assertThat(new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
