@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a Gengdi benchmark and prints its figures.
 #   bench/run.sh store-stream [parcels] [postgis-jdbc-url]   features/s per store and peak heap (foundation issue)
+#   bench/run.sh sample [parcels]                           sample-county generation time (target: < 1 min)
 # PostGIS: pass a URL, or run `source scripts/pg-env.sh` first (sets GENGDI_TEST_PG_URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,5 +17,9 @@ case "$what" in
       java -Xmx3g -cp "$cp" org.gengdi.data.sample.SampleCountyMain "$parcels" 20261123 "$county"
     fi
     exec java -Xmx128m -cp "$cp" org.gengdi.bench.StoreStreamBench "$county" "${@:2}" ;;
+  sample)
+    out=$(mktemp -d)
+    java -Xmx3g -cp "$cp" org.gengdi.data.sample.SampleCountyMain "${1:-50000}" 20261123 "$out/county.gpkg"
+    rm -rf "$out" ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

@@ -15,29 +15,11 @@ import org.gengdi.core.feature.Feature;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.feature.GeometryKind;
 import org.gengdi.core.layer.LayerKind;
-import org.gengdi.core.store.FeatureStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class GeoJsonImportTest {
+class GeoJsonImportTest extends ImportTargetTest {
     private static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[117.2,36.5],[117.201,36.5],"
             + "[117.201,36.501],[117.2,36.501],[117.2,36.5]]]}";
-
-    @TempDir
-    Path dir;
-    FeatureStore store;
-
-    @BeforeEach
-    void open() {
-        store = ImportTestSupport.newStore(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private Path geojson(String name, String body) throws IOException {
         return Files.writeString(dir.resolve(name), body, StandardCharsets.UTF_8);

@@ -17,35 +17,19 @@ import java.util.zip.CRC32;
 import org.gengdi.core.feature.AttributeDef;
 import org.gengdi.core.feature.Feature;
 import org.gengdi.core.layer.LayerKind;
-import org.gengdi.core.store.FeatureStore;
 import org.gengdi.store.geopackage.GeoPackageStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GeoPackages as counties get them from GDAL or QGIS, with a table and columns named in Chinese: the source file is
  * never changed, whatever its journal mode, and no column is lost on the way.
  */
-class GeoPackageSourceTest {
+class GeoPackageSourceTest extends ImportTargetTest {
     private static final String TABLE = "永久基本农田";
 
-    @TempDir
-    Path dir;
-    FeatureStore store;
-
-    @BeforeEach
-    void open() {
-        Ogr.assumeAvailable();
-        store = ImportTestSupport.newStore(dir);
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
+    @Override
+    boolean needsGdal() {
+        return true;
     }
 
     /** 永久基本农田 with columns 地类编码, 村名, 面积 in CGCS2000, written by ogr2ogr (rollback-journal mode). */

@@ -17,18 +17,14 @@ import org.assertj.core.data.Offset;
 import org.gengdi.core.feature.Feature;
 import org.gengdi.core.layer.LayerKind;
 import org.gengdi.core.measure.EllipsoidalArea;
-import org.gengdi.core.store.FeatureStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files made by GDAL's ogr2ogr, as counties make them: a GBK shapefile in Gauss-Krüger zone 39 (EPSG:4527) with a
  * .cpg, the same without the .cpg, UTF-8, and a GeoPackage. Areas are checked against GeographicLib on the
  * CGCS2000 ellipsoid computed from the original longitudes/latitudes (FARMLAND-RULES §G.8: within 0.01 %).
  */
-class OgrInteropTest {
+class OgrInteropTest extends ImportTargetTest {
     private static final Geodesic CGCS2000 = new Geodesic(6378137.0, 1 / 298.257222101);
 
     /** Parcels in CGCS2000 longitude/latitude: village, land class, and rings (outer first). */
@@ -45,21 +41,9 @@ class OgrInteropTest {
                 {118.3000, 36.9000}, {118.3050, 36.9002}, {118.3047, 36.9041}, {118.2999, 36.9038},
                 {118.3000, 36.9000}}}});
 
-    @TempDir
-    Path dir;
-    FeatureStore store;
-
-    @BeforeEach
-    void open() {
-        Ogr.assumeAvailable();
-        store = ImportTestSupport.newStore(dir);
-    }
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
+    @Override
+    boolean needsGdal() {
+        return true;
     }
 
     /** The geodesic area of the rings (outer minus holes), m², on CGCS2000. */

@@ -17,33 +17,15 @@ import org.gengdi.core.feature.Feature;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.feature.GeometryKind;
 import org.gengdi.core.layer.LayerKind;
-import org.gengdi.core.store.FeatureStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
-class ShapefileImportTest {
+class ShapefileImportTest extends ImportTargetTest {
     static final String SQUARE_1 = "POLYGON ((39517900 4041000, 39518000 4041000, 39518000 4041100, 39517900 4041100, 39517900 4041000))";
     static final String SQUARE_2 = "POLYGON ((39518100 4041000, 39518200 4041000, 39518200 4041100, 39518100 4041100, 39518100 4041000))";
     static final String BOW_TIE = "POLYGON ((39518300 4041000, 39518400 4041100, 39518400 4041000, 39518300 4041100, 39518300 4041000))";
-
-    @TempDir
-    Path dir;
-    FeatureStore store;
-
-    @BeforeEach
-    void open() {
-        store = ImportTestSupport.newStore(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private TestShapefile dltb(java.nio.charset.Charset cs) {
         return TestShapefile.polygons().charset(cs).fields("BSM:C:18", "DLBM:C:5", "DLMC:C:60", "ZLDWMC:C:60",
