@@ -7,7 +7,7 @@ import org.gengdi.server.config.ProgressBar;
 import org.gengdi.server.config.StoreFactory;
 import org.gengdi.server.config.UnknownSettingsCheck;
 import org.gengdi.server.encode.FeatureEncoders;
-import org.gengdi.server.web.PublishedLayers;
+import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.wfs.WfsService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

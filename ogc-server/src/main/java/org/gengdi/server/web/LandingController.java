@@ -1,8 +1,9 @@
 package org.gengdi.server.web;
 
+import org.gengdi.server.ows.PublishedLayers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.gengdi.server.web.PublishedLayers.LayerSummary;
+import org.gengdi.server.ows.PublishedLayers.LayerSummary;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

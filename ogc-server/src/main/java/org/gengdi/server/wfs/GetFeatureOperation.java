@@ -1,5 +1,6 @@
 package org.gengdi.server.wfs;
 
+import org.gengdi.server.ows.PublishedLayer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -76,7 +77,7 @@ final class GetFeatureOperation {
     }
 
     /** A parsed GetFeature request. */
-    record Plan(PublishedType type, FeatureType output, Query query, CrsRef crs, FeatureEncoder encoder,
+    record Plan(PublishedLayer type, FeatureType output, Query query, CrsRef crs, FeatureEncoder encoder,
                 boolean hits, long count, long startIndex, boolean single) {
     }
 
@@ -147,24 +148,7 @@ final class GetFeatureOperation {
 
     /** The page from the store, projected onto the published attributes and transformed into the output CRS. */
     private static FeatureCursor features(Plan plan) {
-        FeatureType output = plan.output();
-        FeatureType stored = plan.type().stored();
-        int[] index = new int[output.attributes().size()];
-        for (int i = 0; i < index.length; i++) {
-            index[i] = stored.indexOf(output.attributes().get(i).name());
-        }
-        int srid = stored.srid();
-        CrsTransform transform = plan.crs().srid() == srid ? null
-                : CrsRegistry.get().transform(srid, plan.crs().srid());
-        FeatureCursor cursor = plan.type().source().query(plan.query());
-        return cursor.mapped(f -> {
-            Object[] values = new Object[index.length];
-            for (int i = 0; i < index.length; i++) {
-                values[i] = f.value(index[i]);
-            }
-            return new Feature(output, f.id(), f.geometry() == null || transform == null ? f.geometry()
-                    : transform.transform(f.geometry()), values);
-        });
+        return plan.type().features(plan.query(), plan.output(), plan.crs().srid());
     }
 
     Plan parse(KvpRequest kvp) {
@@ -172,7 +156,7 @@ final class GetFeatureOperation {
         String storedQuery = kvp.get("storedquery_id");
         String resourceIds = kvp.get("resourceid") != null ? kvp.get("resourceid") : kvp.get("featureid");
         List<Filter> filters = new ArrayList<>();
-        PublishedType type;
+        PublishedLayer type;
         boolean single = false;
         if (storedQuery != null) {
             StoredQueries.Definition query = StoredQueries.find(layers, storedQuery)
@@ -269,7 +253,7 @@ final class GetFeatureOperation {
         return new Plan(type, output, query, crs, encoder, hits, count, start, single);
     }
 
-    private PublishedType type(KvpRequest kvp, String resourceIds) {
+    private PublishedLayer type(KvpRequest kvp, String resourceIds) {
         String names = kvp.get("typenames") != null ? kvp.get("typenames") : kvp.get("typename");
         String locator = kvp.get("typenames") != null ? "typeNames" : "typeName";
         if (names == null) {
@@ -290,7 +274,7 @@ final class GetFeatureOperation {
         return layers.require(list.get(0), locator);
     }
 
-    private static Filter resourceId(PublishedType type, String value) {
+    private static Filter resourceId(PublishedLayer type, String value) {
         Set<String> ids = new LinkedHashSet<>();
         String prefix = type.stored().name() + ".";
         for (String id : WfsLayers.list(value)) {
@@ -364,7 +348,7 @@ final class GetFeatureOperation {
     }
 
     /** PROPERTYNAME: public attribute names (the geometry is always returned); null for all. */
-    private static List<String> properties(PublishedType type, String value) {
+    private static List<String> properties(PublishedLayer type, String value) {
         if (value == null || value.strip().equals("*")) {
             return null;
         }
@@ -385,7 +369,7 @@ final class GetFeatureOperation {
     }
 
     /** SORTBY: {@code DLBM ASC,TBMJ DESC}, {@code DLBM+A} (the plus decoded as a blank), {@code DLBM}. */
-    private static List<SortBy> sortBy(PublishedType type, String value) {
+    private static List<SortBy> sortBy(PublishedLayer type, String value) {
         List<SortBy> out = new ArrayList<>();
         if (value == null) {
             return out;

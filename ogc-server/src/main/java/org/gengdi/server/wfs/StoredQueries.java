@@ -1,5 +1,6 @@
 package org.gengdi.server.wfs;
 
+import org.gengdi.server.ows.PublishedLayer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class StoredQueries {
 
     static List<Definition> all(WfsLayers layers) {
         List<Definition> out = new ArrayList<>();
-        List<String> any = layers.all().stream().map(PublishedType::qualifiedName).toList();
+        List<String> any = layers.all().stream().map(PublishedLayer::qualifiedName).toList();
         out.add(new Definition(GET_FEATURE_BY_ID, "按标识获取要素 Get feature by identifier",
                 "The feature with the given identifier (LAYER.fid), as a bare feature.", "ID",
                 "要素标识 feature identifier", any));

@@ -1,5 +1,6 @@
 package org.gengdi.server.wfs;
 
+import org.gengdi.server.ows.PublishedLayers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.server.encode.FeatureEncoder;
 import org.gengdi.server.encode.FeatureEncoders;
-import org.gengdi.server.web.PublishedLayers.LayerSummary;
+import org.gengdi.server.ows.PublishedLayers.LayerSummary;
 import org.locationtech.jts.geom.Envelope;
 
 /**

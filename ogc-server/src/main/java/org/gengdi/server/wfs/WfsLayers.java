@@ -3,9 +3,9 @@ package org.gengdi.server.wfs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.gengdi.core.store.FeatureSource;
 import org.gengdi.server.ows.OwsException;
-import org.gengdi.server.web.PublishedLayers;
+import org.gengdi.server.ows.PublishedLayer;
+import org.gengdi.server.ows.PublishedLayers;
 
 /** Resolves WFS type names ({@code gengdi:YJJBNTBHTB}, {@code YJJBNTBHTB}) to published layers. */
 final class WfsLayers {
@@ -19,21 +19,17 @@ final class WfsLayers {
         return layers;
     }
 
-    List<PublishedType> all() {
-        List<PublishedType> out = new ArrayList<>();
-        for (String name : layers.store().layerNames()) {
-            layers.store().source(name).ifPresent(s -> out.add(PublishedType.of(s)));
-        }
-        return out;
+    List<PublishedLayer> all() {
+        return layers.all();
     }
 
     /** The layer a type name means, or InvalidParameterValue with the locator given. */
-    PublishedType require(String typeName, String locator) {
+    PublishedLayer require(String typeName, String locator) {
         return find(typeName).orElseThrow(() -> new OwsException(OwsException.Code.InvalidParameterValue, locator,
                 "unknown feature type '" + typeName + "'; GetCapabilities lists the types offered"));
     }
 
-    Optional<PublishedType> find(String typeName) {
+    Optional<PublishedLayer> find(String typeName) {
         String name = typeName.strip();
         if (name.startsWith("{")) { // Clark notation {namespace}local
             int end = name.indexOf('}');
@@ -49,18 +45,7 @@ final class WfsLayers {
             }
             name = name.substring(colon + 1);
         }
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            return Optional.empty();
-        }
-        Optional<FeatureSource> s = layers.store().source(name);
-        if (s.isEmpty()) {
-            for (String n : layers.store().layerNames()) {
-                if (n.equalsIgnoreCase(name)) {
-                    s = layers.store().source(n);
-                }
-            }
-        }
-        return s.map(PublishedType::of);
+        return layers.find(name);
     }
 
     /** A comma-separated list, parentheses of WFS 2.0 query groups removed. */

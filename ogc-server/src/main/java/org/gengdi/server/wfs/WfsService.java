@@ -9,7 +9,8 @@ import org.gengdi.server.ows.KvpRequest;
 import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.OwsRequest;
 import org.gengdi.server.ows.OwsService;
-import org.gengdi.server.web.PublishedLayers;
+import org.gengdi.server.ows.PublishedLayer;
+import org.gengdi.server.ows.PublishedLayers;
 
 /**
  * The Web Feature Service, version 2.0.0 (2.0.2 accepted as the same), KVP encoding: GetCapabilities,
@@ -18,7 +19,7 @@ import org.gengdi.server.web.PublishedLayers;
  */
 public final class WfsService implements OwsService {
     /** The XML prefix of Gengdi's feature types. */
-    static final String PREFIX = "gengdi";
+    static final String PREFIX = PublishedLayer.PREFIX;
     /** The XML namespace of Gengdi's feature types. */
     static final String NAMESPACE = "http://gengdi.org/farmland";
     static final String VERSION = "2.0.0";

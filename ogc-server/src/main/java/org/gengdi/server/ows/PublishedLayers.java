@@ -1,7 +1,8 @@
-package org.gengdi.server.web;
+package org.gengdi.server.ows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.feature.Query;
@@ -31,6 +32,39 @@ public final class PublishedLayers {
 
     public FeatureStore store() {
         return store;
+    }
+
+    /** Every published layer, in the store's order. */
+    public List<PublishedLayer> all() {
+        List<PublishedLayer> out = new ArrayList<>();
+        for (String name : store.layerNames()) {
+            store.source(name).ifPresent(s -> out.add(PublishedLayer.of(s)));
+        }
+        return out;
+    }
+
+    /**
+     * The layer with this name (exact, else case-insensitive); empty for names that are not plain identifiers, so
+     * no caller can smuggle a path or an expression through a layer name.
+     */
+    public Optional<PublishedLayer> find(String name) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            return Optional.empty();
+        }
+        Optional<FeatureSource> s = store.source(name);
+        if (s.isEmpty()) {
+            for (String n : store.layerNames()) {
+                if (n.equalsIgnoreCase(name)) {
+                    s = store.source(n);
+                }
+            }
+        }
+        return s.map(PublishedLayer::of);
+    }
+
+    /** The summary (count, bounds) of one layer, cached per data version. */
+    public LayerSummary summary(PublishedLayer layer) {
+        return summary(layer.source());
     }
 
     public List<LayerSummary> summaries() {
