@@ -40,6 +40,11 @@ public class OwsController {
 
     @RequestMapping({"/ows", "/wms", "/wfs", "/wps", "/wmts"})
     public void dispatch(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        String url = ServletUriComponentsBuilder.fromRequestUri(http).replaceQuery(null).build().toUriString();
+        if (isXmlPost(http)) {
+            dispatchXml(http, response, url);
+            return;
+        }
         KvpRequest kvp = new KvpRequest(http.getParameterMap());
         String service = impliedService(http.getRequestURI());
         String given = kvp.get("service");
@@ -54,19 +59,62 @@ public class OwsController {
                     "unknown service '" + given + "'; this server offers WMS, WFS, WPS and WMTS");
         }
         http.setAttribute(SERVICE_ATTRIBUTE, service);
-        if (kvp.get("request") == null && "POST".equalsIgnoreCase(http.getMethod())
-                && http.getContentType() != null && http.getContentType().contains("xml")) {
-            throw new OwsException(OwsException.Code.OperationNotSupported, null,
-                    "XML-encoded (POST) requests are not available in this release of Gengdi; use KVP (GET)");
-        }
         String request = kvp.require("request");
         OwsService handler = services.get(service);
         if (handler == null) {
             throw new OwsException(OwsException.Code.OperationNotSupported, "request",
                     service + " " + request + " is not available in this release of Gengdi");
         }
-        String url = ServletUriComponentsBuilder.fromRequestUri(http).replaceQuery(null).build().toUriString();
         handler.handle(new OwsRequest(kvp, url), response);
+    }
+
+    /** A POST whose body is XML rather than form-encoded KVP. */
+    private static boolean isXmlPost(HttpServletRequest http) {
+        if (!"POST".equalsIgnoreCase(http.getMethod())) {
+            return false;
+        }
+        String type = http.getContentType();
+        return type == null || type.toLowerCase(Locale.ROOT).contains("xml")
+                || type.toLowerCase(Locale.ROOT).startsWith("text/plain");
+    }
+
+    private void dispatchXml(HttpServletRequest http, HttpServletResponse response, String url) throws IOException {
+        String service = impliedService(http.getRequestURI());
+        XmlPost post = XmlPost.peek(http.getInputStream(), url);
+        if (post.service() != null) {
+            service = post.service().toUpperCase(Locale.ROOT);
+        } else if (service == null) {
+            service = serviceOfNamespace(post.namespace());
+        }
+        if (service == null || !SERVICES.contains(service)) {
+            throw new OwsException(OwsException.Code.InvalidParameterValue, "service",
+                    "cannot tell the service of <" + post.operation() + ">: give its service attribute "
+                            + "(WMS, WFS, WPS or WMTS)");
+        }
+        http.setAttribute(SERVICE_ATTRIBUTE, service);
+        OwsService handler = services.get(service);
+        if (handler == null) {
+            throw new OwsException(OwsException.Code.OperationNotSupported, "request",
+                    service + " " + post.operation() + " is not available in this release of Gengdi");
+        }
+        handler.handleXml(post, response);
+    }
+
+    private static String serviceOfNamespace(String ns) {
+        if (ns == null) {
+            return null;
+        }
+        if (ns.startsWith("http://www.opengis.net/wfs")) {
+            return "WFS";
+        }
+        if (ns.startsWith("http://www.opengis.net/wps")) {
+            return "WPS";
+        }
+        if (ns.startsWith("http://www.opengis.net/wmts")) {
+            return "WMTS";
+        }
+        return ns.startsWith("http://www.opengis.net/wms") || ns.startsWith("http://www.opengis.net/sld") ? "WMS"
+                : null;
     }
 
     @ExceptionHandler(OwsException.class)

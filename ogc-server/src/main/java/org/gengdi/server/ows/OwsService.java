@@ -17,4 +17,10 @@ public interface OwsService {
     String defaultVersion();
 
     void handle(OwsRequest request, HttpServletResponse response) throws IOException;
+
+    /** An XML-encoded (POST) request; services without an XML encoding refuse it. */
+    default void handleXml(XmlPost request, HttpServletResponse response) throws IOException {
+        throw new OwsException(OwsException.Code.OperationNotSupported, null,
+                name() + " does not accept XML-encoded (POST) requests in this release of Gengdi; use KVP (GET)");
+    }
 }

@@ -39,6 +39,7 @@ import org.gengdi.server.encode.FeatureEncoders;
 import org.gengdi.server.encode.GeoJsonEncoder;
 import org.gengdi.server.encode.GmlEncoder;
 import org.gengdi.server.encode.GmlVersion;
+import org.gengdi.server.encode.ValueCollectionEncoder;
 import org.gengdi.server.encode.KmlEncoder;
 import org.gengdi.server.ows.KvpRequest;
 import org.gengdi.server.ows.OwsException;
@@ -70,35 +71,62 @@ final class GetFeatureOperation {
         this.encoders = encoders;
     }
 
-    /** The encoders offered with WFS 2.0: all but the GML versions of older WFS versions. */
-    static List<FeatureEncoder> wfs20Encoders(FeatureEncoders encoders) {
+    /** The encoders offered with a WFS version: all but the GML versions of the other WFS versions. */
+    static List<FeatureEncoder> encoders(FeatureEncoders encoders, WfsVersion version) {
         return encoders.all().stream()
-                .filter(e -> !(e instanceof GmlEncoder g) || g.version() == GmlVersion.GML_3_2).toList();
+                .filter(e -> !(e instanceof GmlEncoder g) || g.version() == version.gml()).toList();
     }
 
-    /** A parsed GetFeature request. */
-    record Plan(PublishedLayer type, FeatureType output, Query query, CrsRef crs, FeatureEncoder encoder,
-                boolean hits, long count, long startIndex, boolean single) {
+    /**
+     * A parsed GetFeature (or GetPropertyValue) request.
+     *
+     * @param valueReference GetPropertyValue: the property whose values are asked for; null for GetFeature
+     */
+    record Plan(WfsVersion version, PublishedLayer type, FeatureType output, Query query, CrsRef crs,
+                FeatureEncoder encoder, boolean hits, long count, long startIndex, boolean single,
+                String valueReference) {
     }
 
-    void run(OwsRequest request, HttpServletResponse response) throws IOException {
-        Plan plan = parse(request.kvp());
+    void run(WfsVersion version, OwsRequest request, HttpServletResponse response) throws IOException {
+        execute(parse(version, request.kvp(), false), request, response);
+    }
+
+    /** WFS 2.0 GetPropertyValue: GetFeature's query, answered with the values of VALUEREFERENCE. */
+    void runPropertyValue(OwsRequest request, HttpServletResponse response) throws IOException {
+        execute(parse(WfsVersion.V2_0_0, request.kvp(), true), request, response);
+    }
+
+    private void execute(Plan plan, OwsRequest request, HttpServletResponse response) throws IOException {
         long matched = plan.type().source().count(plan.query().unpaged());
         if (plan.single() && matched == 0) {
             throw new OwsException(Code.NotFound, "ID", "no feature with that identifier");
         }
         long returned = plan.hits() ? 0 : Math.max(0, Math.min(matched - plan.startIndex(), plan.count()));
+        if (plan.hits() && plan.version() == WfsVersion.V1_1_0) {
+            returned = matched; // WFS 1.1 hits: numberOfFeatures is the number matched
+        }
+        String typeParameter = plan.version() == WfsVersion.V2_0_0 ? "&TYPENAMES=" : "&TYPENAME=";
         FeatureCollectionInfo info = FeatureCollectionInfo.of(plan.output(), plan.crs())
                 .withCounts(matched, returned)
                 .withNamespace(WfsService.PREFIX, WfsService.NAMESPACE)
-                .withSchemaLocation(request.serviceUrl() + "?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType"
-                        + "&TYPENAMES=" + encode(plan.type().qualifiedName()));
-        if (!plan.hits()) {
+                .withSchemaLocation(request.serviceUrl() + "?SERVICE=WFS&VERSION=" + plan.version().text()
+                        + "&REQUEST=DescribeFeatureType" + typeParameter + encode(plan.type().qualifiedName()));
+        if (!plan.hits() && plan.version() == WfsVersion.V2_0_0) {
             String next = plan.startIndex() + returned < matched
                     ? pageUrl(request, plan.startIndex() + plan.count(), plan.count()) : null;
             String previous = plan.startIndex() > 0
                     ? pageUrl(request, Math.max(0, plan.startIndex() - plan.count()), plan.count()) : null;
             info = info.withLinks(next, previous);
+        }
+        if (plan.valueReference() != null) {
+            response.setStatus(200);
+            response.setContentType(ValueCollectionEncoder.mimeType());
+            try (FeatureCursor cursor = plan.hits() ? FeatureCursor.of(List.of()) : features(plan)) {
+                OutputStream out = new BufferedOutputStream(response.getOutputStream(), 65536);
+                ValueCollectionEncoder.write(info, plan.valueReference(), cursor, out);
+                out.flush();
+            }
+            return;
         }
         FeatureEncoder encoder = plan.encoder();
         response.setStatus(200);
@@ -151,8 +179,12 @@ final class GetFeatureOperation {
         return plan.type().features(plan.query(), plan.output(), plan.crs().srid());
     }
 
-    Plan parse(KvpRequest kvp) {
+    Plan parse(WfsVersion version, KvpRequest kvp, boolean propertyValue) {
         CrsRegistry registry = CrsRegistry.get();
+        if (version != WfsVersion.V2_0_0 && kvp.get("storedquery_id") != null) {
+            throw new OwsException(Code.InvalidParameterValue, "storedQuery_id",
+                    "stored queries are a WFS 2.0 feature; use VERSION=2.0.0");
+        }
         String storedQuery = kvp.get("storedquery_id");
         String resourceIds = kvp.get("resourceid") != null ? kvp.get("resourceid") : kvp.get("featureid");
         List<Filter> filters = new ArrayList<>();
@@ -213,18 +245,28 @@ final class GetFeatureOperation {
                     .hiding(type.hidden());
             filters.add(filter(() -> Cql2Text.parse(cql, cqlCtx), "cql_filter"));
         }
-        Envelope bbox = bboxText == null ? null : bbox(bboxText, srid);
+        // WFS 1.0 boxes (and its SRS names) are always x = easting/longitude first
+        Envelope bbox = bboxText == null ? null : bbox(bboxText, srid,
+                version == WfsVersion.V1_0_0 ? registry.parse("EPSG:" + srid) : registry.parse(registry.urn(srid)));
 
+        String valueReference = null;
         List<String> properties = properties(type, kvp.get("propertyname"));
+        if (propertyValue) {
+            valueReference = valueReference(type, kvp.require("valueReference"));
+            if (!type.stored().isGeometry(valueReference)) {
+                properties = List.of(valueReference);
+                filters.add(new Filter.Not(new Filter.IsNull(valueReference)));
+            }
+        }
         FeatureType output = properties == null ? type.visible() : type.selecting(properties);
         List<SortBy> sort = sortBy(type, kvp.get("sortby"));
 
-        CrsRef crs = registry.parse(registry.urn(srid));
+        CrsRef crs = version == WfsVersion.V1_0_0 ? registry.parse("EPSG:" + srid) : registry.parse(registry.urn(srid));
         String srsName = kvp.get("srsname");
         if (srsName != null) {
             crs = crs(srsName, "srsName");
         }
-        FeatureEncoder encoder = encoder(kvp.get("outputformat"));
+        FeatureEncoder encoder = encoder(version, kvp.get("outputformat"));
         if (encoder instanceof KmlEncoder && crs.srid() != 4326) {
             crs = registry.parse("EPSG:4326");
         } else if (encoder instanceof GeoJsonEncoder && srsName == null) {
@@ -232,6 +274,7 @@ final class GetFeatureOperation {
             crs = registry.parse("CRS:84");
         }
 
+        // COUNT (2.0) and MAXFEATURES (1.x) are accepted in every version, as clients mix them up
         long count = number(kvp, "count", DEFAULT_COUNT);
         if (kvp.get("count") == null && kvp.get("maxfeatures") != null) {
             count = number(kvp, "maxfeatures", DEFAULT_COUNT);
@@ -250,7 +293,7 @@ final class GetFeatureOperation {
         }
         Query query = new Query(bbox, filters.isEmpty() ? Filter.INCLUDE : Filters.and(filters),
                 properties, sort, start, count);
-        return new Plan(type, output, query, crs, encoder, hits, count, start, single);
+        return new Plan(version, type, output, query, crs, encoder, hits, count, start, single, valueReference);
     }
 
     private PublishedLayer type(KvpRequest kvp, String resourceIds) {
@@ -312,7 +355,7 @@ final class GetFeatureOperation {
      * {@code minx,miny,maxx,maxy[,crs]} in the axis order of the CRS as written (URN/URL: EPSG order; EPSG:xxxx:
      * x first; none: the layer CRS in EPSG order), transformed into the layer CRS.
      */
-    static Envelope bbox(String text, int layerSrid) {
+    static Envelope bbox(String text, int layerSrid, CrsRef absent) {
         String[] parts = text.split(",");
         if (parts.length != 4 && parts.length != 5) {
             throw new OwsException(Code.InvalidParameterValue, "bbox",
@@ -334,7 +377,7 @@ final class GetFeatureOperation {
                     "BBOX lower corner must not exceed its upper corner: '" + text + "'");
         }
         CrsRegistry registry = CrsRegistry.get();
-        CrsRef crs = parts.length == 5 ? crs(parts[4], "bbox") : registry.parse(registry.urn(layerSrid));
+        CrsRef crs = parts.length == 5 ? crs(parts[4], "bbox") : absent;
         Envelope e = CrsRegistry.envelope(v[0], v[1], v[2], v[3], crs.axisOrder());
         return crs.srid() == layerSrid ? e : registry.transform(crs.srid(), layerSrid).transform(e);
     }
@@ -366,6 +409,24 @@ final class GetFeatureOperation {
             names.add(a.name());
         }
         return names;
+    }
+
+    /** VALUEREFERENCE: a public attribute or the geometry, by (prefixed) name or simple XPath. */
+    private static String valueReference(PublishedLayer type, String value) {
+        String name = localName(value);
+        if (name.startsWith("@") || name.contains("[") || name.contains("(")) {
+            throw new OwsException(Code.InvalidParameterValue, "valueReference",
+                    "valueReference must name a property of " + type.qualifiedName() + ", not '" + value + "'");
+        }
+        if (type.stored().isGeometry(name)) {
+            return type.stored().geometryName();
+        }
+        AttributeDef a = type.visible().attribute(name);
+        if (a == null) {
+            throw new OwsException(Code.InvalidParameterValue, "valueReference",
+                    "unknown property '" + value + "' in " + type.qualifiedName());
+        }
+        return a.name();
     }
 
     /** SORTBY: {@code DLBM ASC,TBMJ DESC}, {@code DLBM+A} (the plus decoded as a blank), {@code DLBM}. */
@@ -408,16 +469,16 @@ final class GetFeatureOperation {
         return colon >= 0 ? s.substring(colon + 1) : s;
     }
 
-    private FeatureEncoder encoder(String format) {
+    private FeatureEncoder encoder(WfsVersion version, String format) {
         if (format == null) {
-            return GmlEncoder.gml32();
+            return version.defaultEncoder();
         }
-        return wfs20Encoders(encoders).stream()
+        return encoders(encoders, version).stream()
                 .filter(e -> encoders.find(format).map(found -> found == e).orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new OwsException(Code.InvalidParameterValue, "outputFormat",
                         "unsupported outputFormat '" + format + "'; offered: "
-                                + String.join(", ", WfsCapabilities.outputFormats(encoders))));
+                                + String.join(", ", WfsCapabilities.outputFormats(encoders, version))));
     }
 
     private static long number(KvpRequest kvp, String key, long absent) {

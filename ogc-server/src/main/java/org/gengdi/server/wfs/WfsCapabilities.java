@@ -19,10 +19,10 @@ import org.gengdi.server.ows.PublishedLayers.LayerSummary;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The WFS 2.0.0 capabilities document (OWS Common 1.1, FES 2.0), written straight to the response. The constraints
- * declare what is implemented, no more: KVP only, result paging, ad-hoc queries with FES 2.0 filters, sorting, the
- * fixed stored queries; no GetPropertyValue (so not Basic WFS), transactions, locking, joins or managed stored
- * queries yet.
+ * The capabilities documents, written straight to the response: WFS 2.0.0 here (OWS Common 1.1, FES 2.0), 1.1.0 in
+ * {@link WfsCapabilities11} and 1.0.0 in {@link WfsCapabilities10}. The 2.0 constraints declare what is implemented,
+ * no more: Basic WFS over KVP and XML (POST), result paging, ad-hoc queries with FES 2.0 filters, sorting, the fixed
+ * stored queries; no transactions, locking, joins or managed stored queries.
  */
 final class WfsCapabilities {
     static final String WFS = "http://www.opengis.net/wfs/2.0";
@@ -33,12 +33,16 @@ final class WfsCapabilities {
     static final String GML = "http://www.opengis.net/gml/3.2";
     /** CRSs every type is also offered in besides its own. */
     static final List<Integer> OTHER_CRS = List.of(4490, 4326, 3857);
+    static final String TITLE = "耕地保护要素服务 Gengdi Web Feature Service";
+    static final String ABSTRACT = "永久基本农田、耕地及相关管控图层的要素服务（不含个人信息字段）。"
+            + " Farmland protection layers over WFS; personal fields are not published.";
+    static final List<String> KEYWORDS = List.of("耕地", "永久基本农田", "WFS", "farmland");
 
     private static final List<String> COMPARISONS = List.of("PropertyIsEqualTo", "PropertyIsNotEqualTo",
             "PropertyIsLessThan", "PropertyIsGreaterThan", "PropertyIsLessThanOrEqualTo",
             "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsNil",
             "PropertyIsBetween");
-    private static final List<String> SPATIAL = List.of("BBOX", "Equals", "Disjoint", "Intersects", "Touches",
+    static final List<String> SPATIAL = List.of("BBOX", "Equals", "Disjoint", "Intersects", "Touches",
             "Crosses", "Within", "Contains", "Overlaps", "Beyond", "DWithin");
     private static final List<String> GEOMETRY_OPERANDS = List.of("gml:Envelope", "gml:Point", "gml:LineString",
             "gml:Polygon", "gml:Curve", "gml:Surface", "gml:MultiPoint", "gml:MultiCurve", "gml:MultiSurface",
@@ -49,12 +53,13 @@ final class WfsCapabilities {
     }
 
     /** The output format names GetFeature advertises: the first name of each encoder, plus common aliases. */
-    static List<String> outputFormats(FeatureEncoders encoders) {
+    static List<String> outputFormats(FeatureEncoders encoders, WfsVersion version) {
         Set<String> out = new LinkedHashSet<>();
-        for (FeatureEncoder e : GetFeatureOperation.wfs20Encoders(encoders)) {
+        for (FeatureEncoder e : GetFeatureOperation.encoders(encoders, version)) {
             out.add(e.mimeType());
             for (String alias : e.formatNames()) {
-                if (alias.equals("application/json") || alias.equals("text/xml; subtype=gml/3.2")
+                if (alias.equals("application/json") || alias.equals("text/xml; subtype=gml/3.2") || alias.equals("GML2")
+                        || alias.equals("gml2") || alias.equals("gml3")
                         || alias.equals("shape-zip") || alias.equals("csv") || alias.equals("kml")) {
                     out.add(alias);
                 }
@@ -63,8 +68,21 @@ final class WfsCapabilities {
         return List.copyOf(out);
     }
 
-    static void write(WfsLayers layers, FeatureEncoders encoders, String serviceUrl, HttpServletResponse response)
-            throws IOException {
+    /** The WGS 84 longitude/latitude box of a layer, or null when it has no features. */
+    static Envelope wgs84(LayerSummary l) {
+        Envelope b = l.bounds();
+        if (b == null || b.isNull()) {
+            return null;
+        }
+        return l.srid() == 4326 ? b : CrsRegistry.get().transform(l.srid(), 4326).transform(b);
+    }
+
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+
+    static void write(WfsVersion version, WfsLayers layers, FeatureEncoders encoders, String serviceUrl,
+                      HttpServletResponse response) throws IOException {
         List<LayerSummary> summaries = layers.summaries().summaries(); // before anything is written: may fail
         response.setStatus(200);
         response.setContentType("application/xml");
@@ -72,7 +90,11 @@ final class WfsCapabilities {
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 16384);
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-            new Writer(w, serviceUrl.endsWith("?") ? serviceUrl : serviceUrl + "?", encoders).document(summaries);
+            switch (version) {
+                case V2_0_0 -> new Writer(w, serviceUrl, encoders).document(summaries);
+                case V1_1_0 -> new WfsCapabilities11(w, serviceUrl, encoders).document(summaries);
+                case V1_0_0 -> new WfsCapabilities10(w, serviceUrl).document(summaries);
+            }
             w.flush();
             w.close();
         } catch (XMLStreamException e) {
@@ -112,11 +134,10 @@ final class WfsCapabilities {
 
         private void serviceIdentification() throws XMLStreamException {
             w.writeStartElement("ows", "ServiceIdentification", OWS);
-            text("ows", "Title", OWS, "耕地保护要素服务 Gengdi Web Feature Service");
-            text("ows", "Abstract", OWS, "永久基本农田、耕地及相关管控图层的 WFS 2.0 要素服务（不含个人信息字段）。"
-                    + " Farmland protection layers over WFS 2.0; personal fields are not published.");
+            text("ows", "Title", OWS, TITLE);
+            text("ows", "Abstract", OWS, ABSTRACT);
             w.writeStartElement("ows", "Keywords", OWS);
-            for (String k : List.of("耕地", "永久基本农田", "WFS", "farmland")) {
+            for (String k : KEYWORDS) {
                 text("ows", "Keyword", OWS, k);
             }
             w.writeEndElement();
@@ -139,16 +160,20 @@ final class WfsCapabilities {
         private void operationsMetadata() throws XMLStreamException {
             w.writeStartElement("ows", "OperationsMetadata", OWS);
             operation("GetCapabilities");
-            parameter("AcceptVersions", List.of("2.0.0", "2.0.2"));
+            parameter("AcceptVersions", WfsVersion.texts());
             parameter("AcceptFormats", List.of("text/xml"));
             parameter("Sections", List.of("ServiceIdentification", "ServiceProvider", "OperationsMetadata",
                     "FeatureTypeList", "Filter_Capabilities"));
             w.writeEndElement();
             operation("DescribeFeatureType");
-            parameter("outputFormat", List.of(DescribeFeatureTypeOperation.MIME, "text/xml; subtype=gml/3.2"));
+            parameter("outputFormat", List.of(DescribeFeatureTypeOperation.mime(WfsVersion.V2_0_0),
+                    "text/xml; subtype=gml/3.2"));
             w.writeEndElement();
             operation("GetFeature");
-            parameter("outputFormat", outputFormats(encoders));
+            parameter("outputFormat", outputFormats(encoders, WfsVersion.V2_0_0));
+            parameter("resultType", List.of("results", "hits"));
+            w.writeEndElement();
+            operation("GetPropertyValue");
             parameter("resultType", List.of("results", "hits"));
             w.writeEndElement();
             operation("ListStoredQueries");
@@ -156,11 +181,11 @@ final class WfsCapabilities {
             operation("DescribeStoredQueries");
             w.writeEndElement();
             parameter("version", List.of("2.0.0"));
-            constraint("ImplementsBasicWFS", "FALSE");
+            constraint("ImplementsBasicWFS", "TRUE");
             constraint("ImplementsTransactionalWFS", "FALSE");
             constraint("ImplementsLockingWFS", "FALSE");
             constraint("KVPEncoding", "TRUE");
-            constraint("XMLEncoding", "FALSE");
+            constraint("XMLEncoding", "TRUE");
             constraint("SOAPEncoding", "FALSE");
             constraint("ImplementsInheritance", "FALSE");
             constraint("ImplementsRemoteResolve", "FALSE");
@@ -186,6 +211,8 @@ final class WfsCapabilities {
             w.writeStartElement("ows", "DCP", OWS);
             w.writeStartElement("ows", "HTTP", OWS);
             w.writeEmptyElement("ows", "Get", OWS);
+            w.writeAttribute("xlink", XLINK, "href", url + "?");
+            w.writeEmptyElement("ows", "Post", OWS);
             w.writeAttribute("xlink", XLINK, "href", url);
             w.writeEndElement();
             w.writeEndElement();
@@ -227,9 +254,8 @@ final class WfsCapabilities {
                         text("wfs", "OtherCRS", WFS, crs.urn(other));
                     }
                 }
-                Envelope b = l.bounds();
-                if (b != null && !b.isNull()) {
-                    Envelope g = l.srid() == 4326 ? b : crs.transform(l.srid(), 4326).transform(b);
+                Envelope g = wgs84(l);
+                if (g != null) {
                     w.writeStartElement("ows", "WGS84BoundingBox", OWS);
                     text("ows", "LowerCorner", OWS, number(g.getMinX()) + " " + number(g.getMinY()));
                     text("ows", "UpperCorner", OWS, number(g.getMaxX()) + " " + number(g.getMaxY()));
@@ -307,10 +333,6 @@ final class WfsCapabilities {
             w.writeStartElement(prefix, local, ns);
             w.writeCharacters(value);
             w.writeEndElement();
-        }
-
-        private static String number(double v) {
-            return String.format(Locale.ROOT, "%.6f", v);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.gengdi.server.wfs;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import org.gengdi.server.encode.FeatureEncoders;
 import org.gengdi.server.ows.KvpRequest;
@@ -11,11 +10,12 @@ import org.gengdi.server.ows.OwsRequest;
 import org.gengdi.server.ows.OwsService;
 import org.gengdi.server.ows.PublishedLayer;
 import org.gengdi.server.ows.PublishedLayers;
+import org.gengdi.server.ows.XmlPost;
 
 /**
- * The Web Feature Service, version 2.0.0 (2.0.2 accepted as the same), KVP encoding: GetCapabilities,
- * DescribeFeatureType, GetFeature, ListStoredQueries and DescribeStoredQueries. WFS 1.1.0 and 1.0.0 are refused with VersionNegotiationFailed until they
- * arrive.
+ * The Web Feature Service: versions 2.0.0 (2.0.2 answered as 2.0.0), 1.1.0 and 1.0.0, over KVP (GET or form POST)
+ * and XML (POST). GetCapabilities, DescribeFeatureType and GetFeature in every version; GetPropertyValue,
+ * ListStoredQueries and DescribeStoredQueries in 2.0.
  */
 public final class WfsService implements OwsService {
     /** The XML prefix of Gengdi's feature types. */
@@ -23,7 +23,6 @@ public final class WfsService implements OwsService {
     /** The XML namespace of Gengdi's feature types. */
     static final String NAMESPACE = "http://gengdi.org/farmland";
     static final String VERSION = "2.0.0";
-    private static final List<String> ACCEPTED = List.of("2.0.0", "2.0.2");
 
     private final WfsLayers layers;
     private final FeatureEncoders encoders;
@@ -49,61 +48,43 @@ public final class WfsService implements OwsService {
     public void handle(OwsRequest request, HttpServletResponse response) throws IOException {
         KvpRequest kvp = request.kvp();
         String operation = kvp.require("request");
+        if (operation.equalsIgnoreCase("GetCapabilities")) {
+            WfsVersion version = WfsVersion.negotiate(kvp.get("acceptversions"), kvp.get("version"));
+            WfsCapabilities.write(version, layers, encoders, request.serviceUrl(), response);
+            return;
+        }
+        WfsVersion version = WfsVersion.require(kvp.get("version"));
         switch (operation.toLowerCase(Locale.ROOT)) {
-            case "getcapabilities" -> {
-                negotiate(kvp);
-                WfsCapabilities.write(layers, encoders, request.serviceUrl(), response);
-            }
-            case "describefeaturetype" -> {
-                checkVersion(kvp);
-                DescribeFeatureTypeOperation.run(layers, kvp, response);
-            }
-            case "getfeature" -> {
-                checkVersion(kvp);
-                getFeature.run(request, response);
+            case "describefeaturetype" -> DescribeFeatureTypeOperation.run(version, layers, kvp, response);
+            case "getfeature" -> getFeature.run(version, request, response);
+            case "getpropertyvalue" -> {
+                only20(version, operation);
+                getFeature.runPropertyValue(request, response);
             }
             case "liststoredqueries" -> {
-                checkVersion(kvp);
+                only20(version, operation);
                 StoredQueries.list(layers, response);
             }
             case "describestoredqueries" -> {
-                checkVersion(kvp);
+                only20(version, operation);
                 StoredQueries.describe(layers, kvp, response);
             }
             default -> throw new OwsException(OwsException.Code.OperationNotSupported, "request",
                     "WFS " + operation + " is not available; this server answers GetCapabilities, "
-                            + "DescribeFeatureType, GetFeature, ListStoredQueries and DescribeStoredQueries");
+                            + "DescribeFeatureType, GetFeature, GetPropertyValue, ListStoredQueries and "
+                            + "DescribeStoredQueries");
         }
     }
 
-    /** GetCapabilities: ACCEPTVERSIONS (or an old-style VERSION) must allow 2.0.0. */
-    private static void negotiate(KvpRequest kvp) {
-        String accept = kvp.get("acceptversions");
-        if (accept != null) {
-            for (String v : accept.split(",")) {
-                if (ACCEPTED.contains(v.strip())) {
-                    return;
-                }
-            }
-            throw new OwsException(OwsException.Code.VersionNegotiationFailed, "acceptVersions",
-                    "none of the versions " + accept + " is supported; this server offers WFS 2.0.0 "
-                            + "(WFS 1.1.0 and 1.0.0 are not available yet)");
-        }
-        String version = kvp.get("version");
-        if (version != null && !ACCEPTED.contains(version)) {
-            throw new OwsException(OwsException.Code.VersionNegotiationFailed, "version",
-                    "WFS " + version + " is not supported; this server offers WFS 2.0.0 "
-                            + "(WFS 1.1.0 and 1.0.0 are not available yet)");
-        }
+    @Override
+    public void handleXml(XmlPost post, HttpServletResponse response) throws IOException {
+        handle(new OwsRequest(WfsXmlRequest.read(post), post.serviceUrl()), response);
     }
 
-    /** Other operations: VERSION 2.0.0 / 2.0.2; a missing VERSION is taken as 2.0.0, as most servers do. */
-    private static void checkVersion(KvpRequest kvp) {
-        String version = kvp.get("version");
-        if (version != null && !ACCEPTED.contains(version)) {
-            throw new OwsException(OwsException.Code.InvalidParameterValue, "version",
-                    "WFS " + version + " is not supported; use VERSION=2.0.0 "
-                            + "(WFS 1.1.0 and 1.0.0 are not available yet)");
+    private static void only20(WfsVersion version, String operation) {
+        if (version != WfsVersion.V2_0_0) {
+            throw new OwsException(OwsException.Code.OperationNotSupported, "request",
+                    operation + " is a WFS 2.0 operation; use VERSION=2.0.0");
         }
     }
 }
