@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A forward-only stream of features from a store. It holds a resource (a statement, a database cursor), so it
@@ -29,6 +30,45 @@ public interface FeatureCursor extends Iterator<Feature>, AutoCloseable {
             }
 
             public void close() {
+            }
+        };
+    }
+
+    /**
+     * The features of several cursors one after the other. Each cursor is opened only when the one before it is
+     * used up and closed then, so no more than one holds a resource (a pooled connection) at a time.
+     */
+    static FeatureCursor concat(List<? extends Supplier<? extends FeatureCursor>> cursors) {
+        Iterator<? extends Supplier<? extends FeatureCursor>> next = cursors.iterator();
+        return new FeatureCursor() {
+            private FeatureCursor current;
+
+            public boolean hasNext() {
+                while (current == null || !current.hasNext()) {
+                    if (current != null) {
+                        current.close();
+                        current = null;
+                    }
+                    if (!next.hasNext()) {
+                        return false;
+                    }
+                    current = next.next().get();
+                }
+                return true;
+            }
+
+            public Feature next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+
+            public void close() {
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
             }
         };
     }

@@ -17,7 +17,8 @@ import org.gengdi.core.feature.FeatureType;
  * {@link #jsonAxisOrder()}).
  *
  * @param featureType       the feature type with only the attributes to publish (personal fields already removed);
- *                          every feature's values must follow it
+ *                          every feature's values must follow it, except with encoders that
+ *                          {@link FeatureEncoder#mixesTypes() mix types}, which follow each feature's own type
  * @param crs               the output CRS as the client wrote it (echoed as {@code srsName}); its axis order is the
  *                          one GML writes: EPSG order for {@code urn:ogc:def:crs:EPSG::4490} and
  *                          {@code http://www.opengis.net/def/crs/EPSG/0/4490} (latitude first), longitude first for
@@ -137,6 +138,6 @@ public record FeatureCollectionInfo(FeatureType featureType, CrsRef crs, Long nu
      */
     public String featureId(Feature feature, long position) {
         String fid = feature.id();
-        return featureType.name() + "." + (fid == null || fid.isEmpty() ? Long.toString(position) : fid);
+        return feature.type().name() + "." + (fid == null || fid.isEmpty() ? Long.toString(position) : fid);
     }
 }

@@ -27,6 +27,14 @@ public interface FeatureEncoder {
         return List.of(mimeType());
     }
 
+    /**
+     * True when one collection may hold features of several types (each feature written after its own
+     * {@link org.gengdi.core.feature.Feature#type()}): GML and GeoJSON. Tabular formats hold one schema.
+     */
+    default boolean mixesTypes() {
+        return false;
+    }
+
     /** The file name extension for a download ({@code Content-Disposition}), without the dot. */
     String fileExtension();
 

@@ -62,6 +62,11 @@ public final class GeoJsonEncoder implements FeatureEncoder {
     }
 
     @Override
+    public boolean mixesTypes() {
+        return true;
+    }
+
+    @Override
     public String fileExtension() {
         return "geojson";
     }
@@ -134,14 +139,14 @@ public final class GeoJsonEncoder implements FeatureEncoder {
             json.writeStringField("type", "Feature");
             json.writeStringField("id", info.featureId(f, position));
             json.writeFieldName("geometry");
-            Geometry g = Shapes.asDeclared(f.geometry(), info.featureType().geometryKind());
+            Geometry g = Shapes.asDeclared(f.geometry(), f.type().geometryKind());
             if (g == null) {
                 json.writeNull();
             } else {
                 geometry(g);
             }
             json.writeObjectFieldStart("properties");
-            List<AttributeDef> attributes = info.featureType().attributes();
+            List<AttributeDef> attributes = f.type().attributes();
             for (int i = 0; i < attributes.size(); i++) {
                 json.writeFieldName(attributes.get(i).name());
                 value(f.value(i));

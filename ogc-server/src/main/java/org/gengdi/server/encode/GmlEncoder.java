@@ -83,6 +83,11 @@ public final class GmlEncoder implements FeatureEncoder {
     }
 
     @Override
+    public boolean mixesTypes() {
+        return true;
+    }
+
+    @Override
     public void write(FeatureCollectionInfo info, FeatureCursor features, OutputStream out) throws IOException {
         if (version == GmlVersion.GML_3_2 && info.numberReturned() == null) {
             throw new IllegalArgumentException("WFS 2.0 needs numberReturned before the features: count first");
@@ -102,7 +107,6 @@ public final class GmlEncoder implements FeatureEncoder {
     private final class Document {
         private final FeatureCollectionInfo info;
         private final XMLStreamWriter xml;
-        private final FeatureType type;
         private final String gml = version.namespace();
         private final String wfs = version.wfsNamespace();
         private final String prefix;
@@ -112,7 +116,6 @@ public final class GmlEncoder implements FeatureEncoder {
         Document(FeatureCollectionInfo info, XMLStreamWriter xml) {
             this.info = info;
             this.xml = xml;
-            this.type = info.featureType();
             this.prefix = info.namespacePrefix();
             this.ns = info.namespaceUri();
             // WFS 1.0 clients read GML 2 longitude first whatever form the SRS was given in.
@@ -195,6 +198,7 @@ public final class GmlEncoder implements FeatureEncoder {
             } else {
                 xml.writeStartElement("gml", "featureMember", gml);
             }
+            FeatureType type = f.type();
             xml.writeStartElement(prefix, type.name(), ns);
             if (version == GmlVersion.GML_2_1_2) {
                 xml.writeAttribute("fid", id);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.gengdi.core.crs.CrsRef;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.core.crs.CrsTransform;
@@ -62,6 +63,8 @@ final class GetFeatureOperation {
     static final long DEFAULT_COUNT = 5000;
     /** The largest COUNT honoured; larger values are clamped to it. */
     static final long MAX_COUNT = 100_000;
+    /** The most feature types one GetFeature may name. */
+    static final int MAX_TYPES = 20;
 
     private final WfsLayers layers;
     private final FeatureEncoders encoders;
@@ -78,13 +81,26 @@ final class GetFeatureOperation {
     }
 
     /**
-     * A parsed GetFeature (or GetPropertyValue) request.
+     * The query on one feature type.
+     *
+     * @param output the published attributes asked for
+     * @param query  the store query; its offset and limit are those of the whole request until {@link #page}
+     */
+    record Part(PublishedLayer type, FeatureType output, Query query) {
+    }
+
+    /**
+     * A parsed GetFeature (or GetPropertyValue) request: one part per feature type, answered one after the other
+     * in one collection; paging runs over the concatenation.
      *
      * @param valueReference GetPropertyValue: the property whose values are asked for; null for GetFeature
      */
-    record Plan(WfsVersion version, PublishedLayer type, FeatureType output, Query query, CrsRef crs,
-                FeatureEncoder encoder, boolean hits, long count, long startIndex, boolean single,
-                String valueReference) {
+    record Plan(WfsVersion version, List<Part> parts, CrsRef crs, FeatureEncoder encoder, boolean hits, long count,
+                long startIndex, boolean single, String valueReference) {
+
+        Part first() {
+            return parts.get(0);
+        }
     }
 
     void run(WfsVersion version, OwsRequest request, HttpServletResponse response) throws IOException {
@@ -97,7 +113,13 @@ final class GetFeatureOperation {
     }
 
     private void execute(Plan plan, OwsRequest request, HttpServletResponse response) throws IOException {
-        long matched = plan.type().source().count(plan.query().unpaged());
+        long[] matchedPerPart = new long[plan.parts().size()];
+        long matched = 0;
+        for (int i = 0; i < matchedPerPart.length; i++) {
+            Part part = plan.parts().get(i);
+            matchedPerPart[i] = part.type().source().count(part.query().unpaged());
+            matched += matchedPerPart[i];
+        }
         if (plan.single() && matched == 0) {
             throw new OwsException(Code.NotFound, "ID", "no feature with that identifier");
         }
@@ -106,11 +128,12 @@ final class GetFeatureOperation {
             returned = matched; // WFS 1.1 hits: numberOfFeatures is the number matched
         }
         String typeParameter = plan.version() == WfsVersion.V2_0_0 ? "&TYPENAMES=" : "&TYPENAME=";
-        FeatureCollectionInfo info = FeatureCollectionInfo.of(plan.output(), plan.crs())
+        String typeNames = String.join(",", plan.parts().stream().map(p -> p.type().qualifiedName()).toList());
+        FeatureCollectionInfo info = FeatureCollectionInfo.of(plan.first().output(), plan.crs())
                 .withCounts(matched, returned)
                 .withNamespace(WfsService.PREFIX, WfsService.NAMESPACE)
                 .withSchemaLocation(request.serviceUrl() + "?SERVICE=WFS&VERSION=" + plan.version().text()
-                        + "&REQUEST=DescribeFeatureType" + typeParameter + encode(plan.type().qualifiedName()));
+                        + "&REQUEST=DescribeFeatureType" + typeParameter + encode(typeNames));
         if (!plan.hits() && plan.version() == WfsVersion.V2_0_0) {
             String next = plan.startIndex() + returned < matched
                     ? pageUrl(request, plan.startIndex() + plan.count(), plan.count()) : null;
@@ -118,10 +141,11 @@ final class GetFeatureOperation {
                     ? pageUrl(request, Math.max(0, plan.startIndex() - plan.count()), plan.count()) : null;
             info = info.withLinks(next, previous);
         }
+        List<Supplier<FeatureCursor>> pages = plan.hits() ? List.of() : page(plan, matchedPerPart);
         if (plan.valueReference() != null) {
             response.setStatus(200);
             response.setContentType(ValueCollectionEncoder.mimeType());
-            try (FeatureCursor cursor = plan.hits() ? FeatureCursor.of(List.of()) : features(plan)) {
+            try (FeatureCursor cursor = FeatureCursor.concat(pages)) {
                 OutputStream out = new BufferedOutputStream(response.getOutputStream(), 65536);
                 ValueCollectionEncoder.write(info, plan.valueReference(), cursor, out);
                 out.flush();
@@ -132,13 +156,13 @@ final class GetFeatureOperation {
         response.setStatus(200);
         response.setContentType(encoder.mimeType());
         if (encoder.mimeType().startsWith("application/zip")) {
-            response.setHeader("Content-Disposition",
-                    "attachment; filename=\"" + plan.type().stored().name() + "." + encoder.fileExtension() + "\"");
+            response.setHeader("Content-Disposition", "attachment; filename=\""
+                    + plan.first().type().stored().name() + "." + encoder.fileExtension() + "\"");
         }
         if (plan.single() && encoder instanceof GmlEncoder) {
             // GetFeatureById answers the feature itself, not a collection: one small feature, so buffered here.
             ByteArrayOutputStream collection = new ByteArrayOutputStream();
-            try (FeatureCursor cursor = features(plan)) {
+            try (FeatureCursor cursor = FeatureCursor.concat(pages)) {
                 encoder.write(info.withLinks(null, null), cursor, collection);
             }
             byte[] bare = bareFeature(collection.toString(StandardCharsets.UTF_8), info);
@@ -146,11 +170,36 @@ final class GetFeatureOperation {
             response.getOutputStream().write(bare);
             return;
         }
-        try (FeatureCursor cursor = plan.hits() ? FeatureCursor.of(List.of()) : features(plan)) {
+        try (FeatureCursor cursor = FeatureCursor.concat(pages)) {
             OutputStream out = new BufferedOutputStream(response.getOutputStream(), 65536);
             encoder.write(info, cursor, out);
             out.flush();
         }
+    }
+
+    /**
+     * The requested page over the parts one after the other: each part's own offset and limit, the parts before the
+     * page or after it left out. Each cursor is opened only when the one before it is used up.
+     */
+    private static List<Supplier<FeatureCursor>> page(Plan plan, long[] matchedPerPart) {
+        List<Supplier<FeatureCursor>> out = new ArrayList<>();
+        long skip = plan.startIndex();
+        long left = plan.count();
+        for (int i = 0; i < matchedPerPart.length && left > 0; i++) {
+            long m = matchedPerPart[i];
+            if (skip >= m) {
+                skip -= m;
+                continue;
+            }
+            long take = Math.min(m - skip, left);
+            Part part = plan.parts().get(i);
+            Query q = part.query().withPage(skip, take);
+            int srid = plan.crs().srid();
+            out.add(() -> part.type().features(q, part.output(), srid));
+            left -= take;
+            skip = 0;
+        }
+        return out;
     }
 
     /** The member of a one-feature GML 3.2 collection, with the namespaces it uses declared on it. */
@@ -174,21 +223,17 @@ final class GetFeatureOperation {
         return bare.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The page from the store, projected onto the published attributes and transformed into the output CRS. */
-    private static FeatureCursor features(Plan plan) {
-        return plan.type().features(plan.query(), plan.output(), plan.crs().srid());
-    }
-
     Plan parse(WfsVersion version, KvpRequest kvp, boolean propertyValue) {
         CrsRegistry registry = CrsRegistry.get();
-        if (version != WfsVersion.V2_0_0 && kvp.get("storedquery_id") != null) {
+        String storedQuery = kvp.get("storedquery_id");
+        if (version != WfsVersion.V2_0_0 && storedQuery != null) {
             throw new OwsException(Code.InvalidParameterValue, "storedQuery_id",
                     "stored queries are a WFS 2.0 feature; use VERSION=2.0.0");
         }
-        String storedQuery = kvp.get("storedquery_id");
         String resourceIds = kvp.get("resourceid") != null ? kvp.get("resourceid") : kvp.get("featureid");
-        List<Filter> filters = new ArrayList<>();
-        PublishedLayer type;
+        String resourceLocator = kvp.get("resourceid") != null ? "resourceId" : "featureId";
+        List<PublishedLayer> types;
+        Filter storedFilter = null;
         boolean single = false;
         if (storedQuery != null) {
             StoredQueries.Definition query = StoredQueries.find(layers, storedQuery)
@@ -201,25 +246,29 @@ final class GetFeatureOperation {
                 }
             }
             String value = kvp.require(query.parameter());
+            PublishedLayer type;
             if (query.id().equals(StoredQueries.GET_FEATURE_BY_ID)) {
                 int dot = value.lastIndexOf('.');
                 type = dot <= 0 ? null : layers.find(value.substring(0, dot)).orElse(null);
                 if (type == null) {
                     throw new OwsException(Code.NotFound, "ID", "no feature with identifier '" + value + "'");
                 }
-                filters.add(resourceId(type, value));
+                storedFilter = resourceId(type, value, false, "ID");
                 single = true;
             } else {
                 type = layers.require(StoredQueries.PARCEL_LAYER, "storedQuery_id");
-                filters.add(FilterValidator.validate(new Filter.Compare(StoredQueries.PARCEL_NUMBER,
-                        Filter.CompareOp.EQ, value, true), type.stored(), type.hidden()));
+                storedFilter = FilterValidator.validate(new Filter.Compare(StoredQueries.PARCEL_NUMBER,
+                        Filter.CompareOp.EQ, value, true), type.stored(), type.hidden());
             }
+            types = List.of(type);
         } else {
-            type = type(kvp, resourceIds);
+            types = types(kvp, resourceIds);
         }
-        int srid = type.stored().srid();
-        FilterContext ctx = FilterContext.of(type.stored(), registry.parse(registry.urn(srid)))
-                .hiding(type.hidden());
+        boolean many = types.size() > 1;
+        if (many && propertyValue) {
+            throw new OwsException(Code.InvalidParameterValue, "typeNames",
+                    "GetPropertyValue reads one feature type; give one in TYPENAMES");
+        }
 
         String bboxText = kvp.get("bbox");
         String fes = kvp.get("filter");
@@ -233,40 +282,74 @@ final class GetFeatureOperation {
             throw new OwsException(Code.InvalidParameterValue, "cql_filter",
                     "CQL_FILTER and FILTER cannot be combined; give one of them");
         }
-        if (resourceIds != null) {
-            filters.add(resourceId(type, resourceIds));
+        // with several types, FILTER and PROPERTYNAME come in groups, one per type: (…)(…); CQL_FILTER as f1;f2
+        List<String> fesGroups = fes == null ? null : groups(fes, types.size(), "filter");
+        List<String> cqlGroups = cql == null ? null : many ? List.of(cql.split(";", -1)) : List.of(cql);
+        if (cqlGroups != null && cqlGroups.size() != types.size()) {
+            throw new OwsException(Code.InvalidParameterValue, "cql_filter", "CQL_FILTER needs one filter per "
+                    + "type, separated by ';': " + types.size() + " types, " + cqlGroups.size() + " filters");
         }
-        if (fes != null) {
-            filters.add(filter(() -> FesFilterParser.parse(fes, ctx), "filter"));
-        }
-        if (cql != null) {
-            // As GeoServer: CQL literals are in the layer's CRS, x = easting/longitude first.
-            FilterContext cqlCtx = FilterContext.of(type.stored(), registry.parse(registry.shortName(srid)))
-                    .hiding(type.hidden());
-            filters.add(filter(() -> Cql2Text.parse(cql, cqlCtx), "cql_filter"));
-        }
-        // WFS 1.0 boxes (and its SRS names) are always x = easting/longitude first
-        Envelope bbox = bboxText == null ? null : bbox(bboxText, srid,
-                version == WfsVersion.V1_0_0 ? registry.parse("EPSG:" + srid) : registry.parse(registry.urn(srid)));
+        String propertyText = kvp.get("propertyname");
+        List<String> propertyGroups = propertyText == null ? null
+                : propertyText.strip().startsWith("(") ? groups(propertyText, types.size(), "propertyName")
+                : java.util.Collections.nCopies(types.size(), propertyText);
 
         String valueReference = null;
-        List<String> properties = properties(type, kvp.get("propertyname"));
-        if (propertyValue) {
-            valueReference = valueReference(type, kvp.require("valueReference"));
-            if (!type.stored().isGeometry(valueReference)) {
-                properties = List.of(valueReference);
-                filters.add(new Filter.Not(new Filter.IsNull(valueReference)));
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            PublishedLayer type = types.get(i);
+            int srid = type.stored().srid();
+            List<Filter> filters = new ArrayList<>();
+            if (storedFilter != null) {
+                filters.add(storedFilter);
             }
+            if (resourceIds != null) {
+                filters.add(resourceId(type, resourceIds, many, resourceLocator));
+            }
+            if (fesGroups != null) {
+                FilterContext ctx = FilterContext.of(type.stored(), registry.parse(registry.urn(srid)))
+                        .hiding(type.hidden());
+                String text = fesGroups.get(i);
+                filters.add(filter(() -> FesFilterParser.parse(text, ctx), "filter"));
+            }
+            if (cqlGroups != null) {
+                // As GeoServer: CQL literals are in the layer's CRS, x = easting/longitude first.
+                FilterContext cqlCtx = FilterContext.of(type.stored(), registry.parse(registry.shortName(srid)))
+                        .hiding(type.hidden());
+                String text = cqlGroups.get(i);
+                filters.add(filter(() -> Cql2Text.parse(text, cqlCtx), "cql_filter"));
+            }
+            // WFS 1.0 boxes (and its SRS names) are always x = easting/longitude first
+            Envelope bbox = bboxText == null ? null : bbox(bboxText, srid, version == WfsVersion.V1_0_0
+                    ? registry.parse("EPSG:" + srid) : registry.parse(registry.urn(srid)));
+            List<String> properties = propertyGroups == null ? null : properties(type, propertyGroups.get(i));
+            if (propertyValue) {
+                valueReference = valueReference(type, kvp.require("valueReference"));
+                if (!type.stored().isGeometry(valueReference)) {
+                    properties = List.of(valueReference);
+                    filters.add(new Filter.Not(new Filter.IsNull(valueReference)));
+                }
+            }
+            FeatureType output = properties == null ? type.visible() : type.selecting(properties);
+            List<SortBy> sort = sortBy(type, kvp.get("sortby"));
+            Query query = new Query(bbox, filters.isEmpty() ? Filter.INCLUDE : Filters.and(filters),
+                    properties, sort, 0, -1);
+            parts.add(new Part(type, output, query));
         }
-        FeatureType output = properties == null ? type.visible() : type.selecting(properties);
-        List<SortBy> sort = sortBy(type, kvp.get("sortby"));
 
+        // the output CRS: SRSNAME, else the (first) type's own
+        int srid = types.get(0).stored().srid();
         CrsRef crs = version == WfsVersion.V1_0_0 ? registry.parse("EPSG:" + srid) : registry.parse(registry.urn(srid));
         String srsName = kvp.get("srsname");
         if (srsName != null) {
             crs = crs(srsName, "srsName");
         }
         FeatureEncoder encoder = encoder(version, kvp.get("outputformat"));
+        if (many && !encoder.mixesTypes()) {
+            throw new OwsException(Code.InvalidParameterValue, "outputFormat", "outputFormat '"
+                    + kvp.get("outputformat") + "' holds one feature type; ask for one type per request, "
+                    + "or use GML or GeoJSON for several");
+        }
         if (encoder instanceof KmlEncoder && crs.srid() != 4326) {
             crs = registry.parse("EPSG:4326");
         } else if (encoder instanceof GeoJsonEncoder && srsName == null) {
@@ -291,46 +374,101 @@ final class GetFeatureOperation {
                         "resultType must be results or hits, not '" + resultType + "'");
             }
         }
-        Query query = new Query(bbox, filters.isEmpty() ? Filter.INCLUDE : Filters.and(filters),
-                properties, sort, start, count);
-        return new Plan(version, type, output, query, crs, encoder, hits, count, start, single, valueReference);
+        return new Plan(version, List.copyOf(parts), crs, encoder, hits, count, start, single, valueReference);
     }
 
-    private PublishedLayer type(KvpRequest kvp, String resourceIds) {
+    /**
+     * The feature types a request names: TYPENAMES (2.0) or TYPENAME (1.x), a comma list or WFS 2.0 query groups
+     * {@code (a)(b)} — several types are answered as several queries, since joins are not offered — or, without
+     * either, the types of the RESOURCEID / FEATUREID values ({@code LAYER.fid}).
+     */
+    private List<PublishedLayer> types(KvpRequest kvp, String resourceIds) {
         String names = kvp.get("typenames") != null ? kvp.get("typenames") : kvp.get("typename");
         String locator = kvp.get("typenames") != null ? "typeNames" : "typeName";
+        Set<String> wanted = new LinkedHashSet<>();
         if (names == null) {
-            if (resourceIds != null) { // the type comes from the ids: LAYER.fid
-                String first = WfsLayers.list(resourceIds).stream().findFirst().orElse("");
-                int dot = first.lastIndexOf('.');
-                if (dot > 0) {
-                    return layers.require(first.substring(0, dot), "resourceId");
+            if (resourceIds != null) {
+                for (String id : WfsLayers.list(resourceIds)) {
+                    int dot = id.lastIndexOf('.');
+                    if (dot > 0) {
+                        wanted.add(id.substring(0, dot));
+                    }
                 }
             }
-            throw new OwsException(Code.MissingParameterValue, "typeNames", "missing parameter TYPENAMES");
+            if (wanted.isEmpty()) {
+                throw new OwsException(Code.MissingParameterValue, "typeNames", "missing parameter TYPENAMES");
+            }
+            locator = "resourceId";
+        } else {
+            wanted.addAll(WfsLayers.list(names));
         }
-        List<String> list = WfsLayers.list(names);
-        if (list.size() != 1) {
-            throw new OwsException(Code.OperationNotSupported, locator,
-                    "one feature type per GetFeature request is supported; send one request per type");
+        if (wanted.size() > MAX_TYPES) {
+            throw new OwsException(Code.InvalidParameterValue, locator,
+                    "at most " + MAX_TYPES + " feature types per request");
         }
-        return layers.require(list.get(0), locator);
+        List<PublishedLayer> out = new ArrayList<>();
+        for (String name : wanted) {
+            PublishedLayer t = layers.require(name, locator);
+            if (out.stream().noneMatch(o -> o.name().equals(t.name()))) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
-    private static Filter resourceId(PublishedLayer type, String value) {
+    /** {@code (x)(y)} → [x, y] (a single type may leave the parentheses out); one group per type. */
+    private static List<String> groups(String text, int expected, String locator) {
+        String t = text.strip();
+        if (expected == 1 && !t.startsWith("(")) {
+            return List.of(t);
+        }
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '(') {
+                if (depth++ == 0) {
+                    start = i + 1;
+                }
+            } else if (c == ')') {
+                if (--depth == 0) {
+                    out.add(t.substring(start, i));
+                } else if (depth < 0) {
+                    break;
+                }
+            } else if (depth == 0 && !Character.isWhitespace(c)) {
+                depth = -1;
+                break;
+            }
+        }
+        if (depth != 0 || out.size() != expected) {
+            throw new OwsException(Code.InvalidParameterValue, locator, locator.toUpperCase(Locale.ROOT)
+                    + " needs one parenthesised group per feature type, (…)(…): " + expected + " types");
+        }
+        return out;
+    }
+
+    /**
+     * The ids of one type among RESOURCEID values ({@code LAYER.fid} or a bare fid). With several types, ids of the
+     * other types are theirs; with one, an id of another type is an error.
+     */
+    private static Filter resourceId(PublishedLayer type, String value, boolean many, String locator) {
         Set<String> ids = new LinkedHashSet<>();
         String prefix = type.stored().name() + ".";
         for (String id : WfsLayers.list(value)) {
             if (id.startsWith(prefix)) {
                 ids.add(id.substring(prefix.length()));
             } else if (id.contains(".")) {
-                throw new OwsException(Code.InvalidParameterValue, "resourceId",
-                        "resource id '" + id + "' is not of type " + type.qualifiedName());
+                if (!many) {
+                    throw new OwsException(Code.InvalidParameterValue, locator,
+                            "resource id '" + id + "' is not of type " + type.qualifiedName());
+                }
             } else {
                 ids.add(id);
             }
         }
-        return new Filter.ResourceId(ids);
+        return ids.isEmpty() ? Filter.EXCLUDE : new Filter.ResourceId(ids);
     }
 
     private interface FilterSupplier {

@@ -54,7 +54,7 @@ final class WfsLayers {
         if (value == null) {
             return out;
         }
-        for (String part : value.replace("(", "").replace(")", "").split(",")) {
+        for (String part : value.replace(")(", ",").replace("(", "").replace(")", "").split(",")) {
             if (!part.isBlank()) {
                 out.add(part.strip());
             }

@@ -341,7 +341,12 @@ class WfsServerTest {
                 "InvalidParameterValue", "typeNames");
         assertError(get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&OUTPUTFORMAT=application/json"),
                 "InvalidParameterValue", "outputFormat");
-        assertError(get(gf + "&TYPENAMES=gengdi:DLTB,gengdi:" + LAYER), "OperationNotSupported", "typeNames");
+        assertError(get(gf + "&TYPENAMES=gengdi:DLTB,gengdi:" + LAYER + "&FILTER=" + enc("<fes:Filter "
+                + "xmlns:fes=\"http://www.opengis.net/fes/2.0\"/>")), "InvalidParameterValue", "filter");
+        assertError(get(gf + "&TYPENAMES=gengdi:DLTB,gengdi:" + LAYER + "&OUTPUTFORMAT=csv"),
+                "InvalidParameterValue", "outputFormat");
+        assertError(get(gf + "&TYPENAMES=gengdi:DLTB,gengdi:" + LAYER + "&CQL_FILTER=DLBM='0101'"),
+                "InvalidParameterValue", "cql_filter");
         assertError(get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=Transaction"), "OperationNotSupported", "request");
     }
 

@@ -208,6 +208,54 @@ class WfsVersionsAndXmlTest {
                 l.getMinY() + l.getHeight() * 0.3, l.getMinY() + l.getHeight() * 0.6);
     }
 
+    // ------------------------------------------------------------------------------------------- several types
+
+    @Test
+    void severalTypesAreAnsweredAsSeveralQueriesPagedAcrossTheirBoundary() throws Exception {
+        long towns = store.require("XZQ").count(Query.ALL);
+        long villages = store.require("CJDCQ").count(Query.ALL);
+        assertThat(towns).isGreaterThan(1);
+        String q = "/wfs?VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gengdi:XZQ,gengdi:CJDCQ";
+        HttpResponse<String> all = get(q + "&COUNT=100000");
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        assertThat(all.body()).contains("numberMatched=\"" + (towns + villages) + "\"",
+                "TYPENAMES=gengdi%3AXZQ%2Cgengdi%3ACJDCQ");
+        assertThat(count(all.body(), "<gengdi:XZQ gml:id=")).isEqualTo(towns);
+        assertThat(count(all.body(), "<gengdi:CJDCQ gml:id=")).isEqualTo(villages);
+        HttpResponse<String> dft = get("/wfs?VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES=gengdi:XZQ,gengdi:CJDCQ");
+        Schema schema = OgcSchemas.compile(OgcSchemas.official(GmlVersion.GML_3_2.wfsSchemaLocation()),
+                new StreamSource(new StringReader(dft.body()), "http://gengdi.test/dft-two.xsd"));
+        assertValid(schema, all.body());
+
+        // a page that straddles the two types: the last town, then the first villages
+        HttpResponse<String> page = get(q + "&COUNT=3&STARTINDEX=" + (towns - 1) + "&OUTPUTFORMAT=application/json");
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body());
+        assertThat(doc.get("numberReturned").asLong()).isEqualTo(3);
+        assertThat(doc.get("features").get(0).get("id").asText()).startsWith("XZQ.");
+        assertThat(doc.get("features").get(1).get("id").asText()).startsWith("CJDCQ.");
+        assertThat(doc.get("features").get(1).get("properties").has("CJDCQ") || doc.get("features").get(1)
+                .get("properties").size() > 0).isTrue();
+
+        // query groups with a filter each, and ids that name their types
+        String f = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:ResourceId rid=\"%s\"/></fes:Filter>";
+        HttpResponse<String> grouped = get("/wfs?VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES="
+                + WfsServerTest.enc("(gengdi:XZQ)(gengdi:CJDCQ)") + "&FILTER="
+                + WfsServerTest.enc("(" + f.formatted("XZQ.1") + ")(" + f.formatted("CJDCQ.2") + ")"));
+        assertThat(grouped.statusCode()).as(grouped.body()).isEqualTo(200);
+        assertThat(grouped.body()).contains("numberMatched=\"2\"", "gml:id=\"XZQ.1\"", "gml:id=\"CJDCQ.2\"");
+        HttpResponse<String> byIds = get("/wfs?VERSION=2.0.0&REQUEST=GetFeature&RESOURCEID=XZQ.1,CJDCQ.2,CJDCQ.3");
+        assertThat(byIds.body()).contains("numberMatched=\"3\"", "gml:id=\"XZQ.1\"", "gml:id=\"CJDCQ.3\"");
+
+        // WFS 1.1 and OWSLib, which sends TYPENAME=a,b
+        HttpResponse<String> v11 = get("/wfs?VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=gengdi:XZQ,gengdi:CJDCQ"
+                + "&RESULTTYPE=hits");
+        assertThat(v11.body()).contains("numberOfFeatures=\"" + (towns + villages) + "\"");
+    }
+
+    private static long count(String text, String needle) {
+        return text.split(Pattern.quote(needle), -1).length - 1;
+    }
+
     // ------------------------------------------------------------------------------------------- XML POST
 
     @Test
