@@ -62,6 +62,18 @@ public final class PublishedLayers {
         return s.map(PublishedLayer::of);
     }
 
+    /**
+     * The service metadata's update sequence: the highest data version of any layer, which grows with every import
+     * or replacement (store versions are store-wide counters).
+     */
+    public long updateSequence() {
+        long max = 0;
+        for (String name : store.layerNames()) {
+            max = Math.max(max, store.source(name).map(FeatureSource::version).orElse(0L));
+        }
+        return max;
+    }
+
     /** The summary (count, bounds) of one layer, cached per data version. */
     public LayerSummary summary(PublishedLayer layer) {
         return summary(layer.source());

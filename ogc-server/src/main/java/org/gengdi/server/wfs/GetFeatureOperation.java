@@ -374,6 +374,7 @@ final class GetFeatureOperation {
                         "resultType must be results or hits, not '" + resultType + "'");
             }
         }
+        resolve(kvp.get("resolve"));
         return new Plan(version, List.copyOf(parts), crs, encoder, hits, count, start, single, valueReference);
     }
 
@@ -414,6 +415,21 @@ final class GetFeatureOperation {
             }
         }
         return out;
+    }
+
+    /** RESOLVE: Gengdi's features hold no references, so none and local are trivially honoured; remote is not. */
+    private static void resolve(String value) {
+        if (value == null) {
+            return;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "none", "local" -> {
+            }
+            case "remote", "all" -> throw new OwsException(Code.OptionNotSupported, "resolve",
+                    "resolve=" + value + " is not offered (ImplementsRemoteResolve is FALSE); use local or none");
+            default -> throw new OwsException(Code.InvalidParameterValue, "resolve",
+                    "resolve must be local, remote, all or none, not '" + value + "'");
+        }
     }
 
     /** {@code (x)(y)} → [x, y] (a single type may leave the parentheses out); one group per type. */

@@ -82,7 +82,7 @@ final class WfsCapabilities {
     }
 
     static void write(WfsVersion version, WfsLayers layers, FeatureEncoders encoders, String serviceUrl,
-                      HttpServletResponse response) throws IOException {
+                      long updateSequence, HttpServletResponse response) throws IOException {
         List<LayerSummary> summaries = layers.summaries().summaries(); // before anything is written: may fail
         response.setStatus(200);
         response.setContentType("application/xml");
@@ -91,9 +91,9 @@ final class WfsCapabilities {
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             switch (version) {
-                case V2_0_0 -> new Writer(w, serviceUrl, encoders).document(summaries);
-                case V1_1_0 -> new WfsCapabilities11(w, serviceUrl, encoders).document(summaries);
-                case V1_0_0 -> new WfsCapabilities10(w, serviceUrl).document(summaries);
+                case V2_0_0 -> new Writer(w, serviceUrl, encoders, updateSequence).document(summaries);
+                case V1_1_0 -> new WfsCapabilities11(w, serviceUrl, encoders, updateSequence).document(summaries);
+                case V1_0_0 -> new WfsCapabilities10(w, serviceUrl, updateSequence).document(summaries);
             }
             w.flush();
             w.close();
@@ -103,7 +103,7 @@ final class WfsCapabilities {
         out.flush();
     }
 
-    private record Writer(XMLStreamWriter w, String url, FeatureEncoders encoders) {
+    private record Writer(XMLStreamWriter w, String url, FeatureEncoders encoders, long updateSequence) {
 
         void document(List<LayerSummary> layers) throws XMLStreamException {
             w.writeStartDocument("UTF-8", "1.0");
@@ -122,6 +122,7 @@ final class WfsCapabilities {
             w.writeNamespace("xsi", XSI);
             w.writeNamespace(WfsService.PREFIX, WfsService.NAMESPACE);
             w.writeAttribute("version", WfsService.VERSION);
+            w.writeAttribute("updateSequence", Long.toString(updateSequence));
             w.writeAttribute(XSI, "schemaLocation", WFS + " http://schemas.opengis.net/wfs/2.0/wfs.xsd");
             serviceIdentification();
             serviceProvider();

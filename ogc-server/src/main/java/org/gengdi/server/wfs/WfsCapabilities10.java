@@ -16,8 +16,10 @@ final class WfsCapabilities10 {
 
     private final XMLStreamWriter w;
     private final String url;
+    private final long updateSequence;
 
-    WfsCapabilities10(XMLStreamWriter w, String url) {
+    WfsCapabilities10(XMLStreamWriter w, String url, long updateSequence) {
+        this.updateSequence = updateSequence;
         this.w = w;
         this.url = url;
     }
@@ -32,6 +34,7 @@ final class WfsCapabilities10 {
         w.writeNamespace("xsi", WfsCapabilities.XSI);
         w.writeNamespace(WfsService.PREFIX, WfsService.NAMESPACE);
         w.writeAttribute("version", "1.0.0");
+        w.writeAttribute("updateSequence", Long.toString(updateSequence));
         w.writeAttribute(WfsCapabilities.XSI, "schemaLocation",
                 WFS + " http://schemas.opengis.net/wfs/1.0.0/WFS-capabilities.xsd");
         w.writeStartElement(WFS, "Service");

@@ -27,8 +27,10 @@ final class WfsCapabilities11 {
     private final XMLStreamWriter w;
     private final String url;
     private final FeatureEncoders encoders;
+    private final long updateSequence;
 
-    WfsCapabilities11(XMLStreamWriter w, String url, FeatureEncoders encoders) {
+    WfsCapabilities11(XMLStreamWriter w, String url, FeatureEncoders encoders, long updateSequence) {
+        this.updateSequence = updateSequence;
         this.w = w;
         this.url = url;
         this.encoders = encoders;
@@ -50,6 +52,7 @@ final class WfsCapabilities11 {
         w.writeNamespace("xsi", WfsCapabilities.XSI);
         w.writeNamespace(WfsService.PREFIX, WfsService.NAMESPACE);
         w.writeAttribute("version", "1.1.0");
+        w.writeAttribute("updateSequence", Long.toString(updateSequence));
         w.writeAttribute(WfsCapabilities.XSI, "schemaLocation", WFS + " http://schemas.opengis.net/wfs/1.1.0/wfs.xsd");
         serviceIdentification();
         serviceProvider();

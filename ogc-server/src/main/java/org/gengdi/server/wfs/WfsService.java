@@ -50,7 +50,9 @@ public final class WfsService implements OwsService {
         String operation = kvp.require("request");
         if (operation.equalsIgnoreCase("GetCapabilities")) {
             WfsVersion version = WfsVersion.negotiate(kvp.get("acceptversions"), kvp.get("version"));
-            WfsCapabilities.write(version, layers, encoders, request.serviceUrl(), response);
+            long sequence = layers.summaries().updateSequence();
+            checkUpdateSequence(kvp.get("updatesequence"), sequence);
+            WfsCapabilities.write(version, layers, encoders, request.serviceUrl(), sequence, response);
             return;
         }
         WfsVersion version = WfsVersion.require(kvp.get("version"));
@@ -79,6 +81,25 @@ public final class WfsService implements OwsService {
     @Override
     public void handleXml(XmlPost post, HttpServletResponse response) throws IOException {
         handle(new OwsRequest(WfsXmlRequest.read(post), post.serviceUrl()), response);
+    }
+
+    /** OWS Common: a client's updateSequence newer than the server's is InvalidUpdateSequence. */
+    private static void checkUpdateSequence(String given, long current) {
+        if (given == null) {
+            return;
+        }
+        long value;
+        try {
+            value = Long.parseLong(given);
+        } catch (NumberFormatException e) {
+            throw new OwsException(OwsException.Code.InvalidUpdateSequence, "updateSequence",
+                    "updateSequence '" + given + "' is not one this server issued (it issues integers; now "
+                            + current + ")");
+        }
+        if (value > current) {
+            throw new OwsException(OwsException.Code.InvalidUpdateSequence, "updateSequence",
+                    "updateSequence " + value + " is newer than this server's " + current);
+        }
     }
 
     private static void only20(WfsVersion version, String operation) {

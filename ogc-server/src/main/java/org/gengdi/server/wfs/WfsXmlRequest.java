@@ -134,6 +134,7 @@ final class WfsXmlRequest {
         attribute("maxFeatures", "MAXFEATURES");
         attribute("startIndex", "STARTINDEX");
         attribute("valueReference", "VALUEREFERENCE");
+        attribute("resolve", "RESOLVE");
         int[] queries = {0};
         forChildren(depth -> {
             switch (r.getLocalName()) {

@@ -145,6 +145,19 @@ class WfsVersionsAndXmlTest {
         assertThat(get("/wfs?REQUEST=GetCapabilities&ACCEPTVERSIONS=3.0.0,1.0.0").body())
                 .contains("version=\"1.0.0\"");
         assertError(get("/wfs?REQUEST=GetCapabilities&ACCEPTVERSIONS=3.0.0"), 400, "VersionNegotiationFailed");
+
+        // updateSequence: the data version; a newer one from the client is an error, an equal one is fine
+        Matcher seq = Pattern.compile("updateSequence=\"(\\d+)\"").matcher(v11.body());
+        assertThat(seq.find()).isTrue();
+        long current = Long.parseLong(seq.group(1));
+        assertThat(current).isGreaterThan(0);
+        assertThat(get("/wfs?REQUEST=GetCapabilities&UPDATESEQUENCE=" + current).statusCode()).isEqualTo(200);
+        assertError(get("/wfs?REQUEST=GetCapabilities&UPDATESEQUENCE=" + (current + 1)), 400, "InvalidUpdateSequence");
+        assertError(get("/wfs?REQUEST=GetCapabilities&UPDATESEQUENCE=abc"), 400, "InvalidUpdateSequence");
+        String gf = "/wfs?VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gengdi:XZQ&RESOLVE=";
+        assertThat(get(gf + "local").statusCode()).isEqualTo(200);
+        assertError(get(gf + "remote"), 501, "OptionNotSupported");
+        assertError(get(gf + "sideways"), 400, "InvalidParameterValue");
     }
 
     @Test
