@@ -1,8 +1,8 @@
 package org.gengdi.server.web;
 
-import org.gengdi.server.ows.PublishedLayers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.ows.PublishedLayers.LayerSummary;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,5 @@
 package org.gengdi.server.wfs;
 
-import org.gengdi.server.ows.PublishedLayer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,12 +39,13 @@ import org.gengdi.server.encode.FeatureEncoders;
 import org.gengdi.server.encode.GeoJsonEncoder;
 import org.gengdi.server.encode.GmlEncoder;
 import org.gengdi.server.encode.GmlVersion;
-import org.gengdi.server.encode.ValueCollectionEncoder;
 import org.gengdi.server.encode.KmlEncoder;
+import org.gengdi.server.encode.ValueCollectionEncoder;
 import org.gengdi.server.ows.KvpRequest;
 import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.OwsException.Code;
 import org.gengdi.server.ows.OwsRequest;
+import org.gengdi.server.ows.PublishedLayer;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -1,6 +1,5 @@
 package org.gengdi.server.wfs;
 
-import org.gengdi.server.ows.PublishedLayer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.server.ows.KvpRequest;
 import org.gengdi.server.ows.OwsException;
+import org.gengdi.server.ows.PublishedLayer;
 
 /**
  * The fixed stored queries: the mandatory {@code GetFeatureById} (parameter ID, answered with the bare feature) and

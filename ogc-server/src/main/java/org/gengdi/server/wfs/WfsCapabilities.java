@@ -1,6 +1,5 @@
 package org.gengdi.server.wfs;
 
-import org.gengdi.server.ows.PublishedLayers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,6 +14,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.server.encode.FeatureEncoder;
 import org.gengdi.server.encode.FeatureEncoders;
+import org.gengdi.server.ows.OwsException;
+import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.ows.PublishedLayers.LayerSummary;
 import org.locationtech.jts.geom.Envelope;
 
@@ -81,8 +82,31 @@ final class WfsCapabilities {
         return String.format(Locale.ROOT, "%.6f", v);
     }
 
+    /** The sections of a capabilities document a client may ask for (OWS Common SECTIONS). */
+    static final List<String> SECTIONS = List.of("ServiceIdentification", "ServiceProvider", "OperationsMetadata",
+            "FeatureTypeList", "Filter_Capabilities");
+
+    /** SECTIONS: a comma list of section names or All; null or All for every section. */
+    static Set<String> sections(String text) {
+        if (text == null) {
+            return Set.copyOf(SECTIONS);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : text.split(",")) {
+            String n = name.strip();
+            if (n.equalsIgnoreCase("All")) {
+                return Set.copyOf(SECTIONS);
+            }
+            String known = SECTIONS.stream().filter(x -> x.equalsIgnoreCase(n)).findFirst()
+                    .orElseThrow(() -> new OwsException(OwsException.Code.InvalidParameterValue, "sections",
+                            "unknown section '" + n + "'; sections are " + String.join(", ", SECTIONS) + ", All"));
+            out.add(known);
+        }
+        return out;
+    }
+
     static void write(WfsVersion version, WfsLayers layers, FeatureEncoders encoders, String serviceUrl,
-                      long updateSequence, HttpServletResponse response) throws IOException {
+                      long updateSequence, Set<String> sections, HttpServletResponse response) throws IOException {
         List<LayerSummary> summaries = layers.summaries().summaries(); // before anything is written: may fail
         response.setStatus(200);
         response.setContentType("application/xml");
@@ -91,8 +115,9 @@ final class WfsCapabilities {
         try {
             XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             switch (version) {
-                case V2_0_0 -> new Writer(w, serviceUrl, encoders, updateSequence).document(summaries);
-                case V1_1_0 -> new WfsCapabilities11(w, serviceUrl, encoders, updateSequence).document(summaries);
+                case V2_0_0 -> new Writer(w, serviceUrl, encoders, updateSequence, sections).document(summaries);
+                case V1_1_0 -> new WfsCapabilities11(w, serviceUrl, encoders, updateSequence, sections)
+                        .document(summaries);
                 case V1_0_0 -> new WfsCapabilities10(w, serviceUrl, updateSequence).document(summaries);
             }
             w.flush();
@@ -103,7 +128,8 @@ final class WfsCapabilities {
         out.flush();
     }
 
-    private record Writer(XMLStreamWriter w, String url, FeatureEncoders encoders, long updateSequence) {
+    private record Writer(XMLStreamWriter w, String url, FeatureEncoders encoders, long updateSequence,
+                          Set<String> sections) {
 
         void document(List<LayerSummary> layers) throws XMLStreamException {
             w.writeStartDocument("UTF-8", "1.0");
@@ -124,11 +150,21 @@ final class WfsCapabilities {
             w.writeAttribute("version", WfsService.VERSION);
             w.writeAttribute("updateSequence", Long.toString(updateSequence));
             w.writeAttribute(XSI, "schemaLocation", WFS + " http://schemas.opengis.net/wfs/2.0/wfs.xsd");
-            serviceIdentification();
-            serviceProvider();
-            operationsMetadata();
-            featureTypeList(layers);
-            filterCapabilities();
+            if (sections.contains("ServiceIdentification")) {
+                serviceIdentification();
+            }
+            if (sections.contains("ServiceProvider")) {
+                serviceProvider();
+            }
+            if (sections.contains("OperationsMetadata")) {
+                operationsMetadata();
+            }
+            if (sections.contains("FeatureTypeList")) {
+                featureTypeList(layers);
+            }
+            if (sections.contains("Filter_Capabilities")) {
+                filterCapabilities();
+            }
             w.writeEndElement();
             w.writeEndDocument();
         }

@@ -1,6 +1,7 @@
 package org.gengdi.server.wfs;
 
 import java.util.List;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.crs.CrsRegistry;
@@ -28,8 +29,11 @@ final class WfsCapabilities11 {
     private final String url;
     private final FeatureEncoders encoders;
     private final long updateSequence;
+    private final Set<String> sections;
 
-    WfsCapabilities11(XMLStreamWriter w, String url, FeatureEncoders encoders, long updateSequence) {
+    WfsCapabilities11(XMLStreamWriter w, String url, FeatureEncoders encoders, long updateSequence,
+                      Set<String> sections) {
+        this.sections = sections;
         this.updateSequence = updateSequence;
         this.w = w;
         this.url = url;
@@ -54,11 +58,21 @@ final class WfsCapabilities11 {
         w.writeAttribute("version", "1.1.0");
         w.writeAttribute("updateSequence", Long.toString(updateSequence));
         w.writeAttribute(WfsCapabilities.XSI, "schemaLocation", WFS + " http://schemas.opengis.net/wfs/1.1.0/wfs.xsd");
-        serviceIdentification();
-        serviceProvider();
-        operationsMetadata();
-        featureTypeList(layers);
-        filterCapabilities();
+        if (sections.contains("ServiceIdentification")) {
+            serviceIdentification();
+        }
+        if (sections.contains("ServiceProvider")) {
+            serviceProvider();
+        }
+        if (sections.contains("OperationsMetadata")) {
+            operationsMetadata();
+        }
+        if (sections.contains("FeatureTypeList")) {
+            featureTypeList(layers);
+        }
+        if (sections.contains("Filter_Capabilities")) {
+            filterCapabilities();
+        }
         w.writeEndElement();
         w.writeEndDocument();
     }

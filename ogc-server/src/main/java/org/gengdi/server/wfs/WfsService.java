@@ -52,7 +52,8 @@ public final class WfsService implements OwsService {
             WfsVersion version = WfsVersion.negotiate(kvp.get("acceptversions"), kvp.get("version"));
             long sequence = layers.summaries().updateSequence();
             checkUpdateSequence(kvp.get("updatesequence"), sequence);
-            WfsCapabilities.write(version, layers, encoders, request.serviceUrl(), sequence, response);
+            WfsCapabilities.write(version, layers, encoders, request.serviceUrl(), sequence,
+                    WfsCapabilities.sections(kvp.get("sections")), response);
             return;
         }
         WfsVersion version = WfsVersion.require(kvp.get("version"));

@@ -80,8 +80,17 @@ final class WfsXmlRequest {
     private void getCapabilities() throws XMLStreamException {
         attribute("updateSequence", "UPDATESEQUENCE");
         List<String> versions = new ArrayList<>();
+        List<String> sections = new ArrayList<>();
         forChildren(depth -> {
-            if (r.getLocalName().equals("AcceptVersions")) {
+            if (r.getLocalName().equals("Sections")) {
+                forChildren(d -> {
+                    if (r.getLocalName().equals("Section")) {
+                        sections.add(r.getElementText().strip());
+                    } else {
+                        skipElement();
+                    }
+                });
+            } else if (r.getLocalName().equals("AcceptVersions")) {
                 forChildren(d -> {
                     if (r.getLocalName().equals("Version")) {
                         versions.add(r.getElementText().strip());
@@ -95,6 +104,9 @@ final class WfsXmlRequest {
         });
         if (!versions.isEmpty()) {
             kvp.put("ACCEPTVERSIONS", String.join(",", versions));
+        }
+        if (!sections.isEmpty()) {
+            kvp.put("SECTIONS", String.join(",", sections));
         }
     }
 

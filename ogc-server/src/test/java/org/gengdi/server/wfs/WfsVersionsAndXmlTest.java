@@ -154,6 +154,12 @@ class WfsVersionsAndXmlTest {
         assertThat(get("/wfs?REQUEST=GetCapabilities&UPDATESEQUENCE=" + current).statusCode()).isEqualTo(200);
         assertError(get("/wfs?REQUEST=GetCapabilities&UPDATESEQUENCE=" + (current + 1)), 400, "InvalidUpdateSequence");
         assertError(get("/wfs?REQUEST=GetCapabilities&UPDATESEQUENCE=abc"), 400, "InvalidUpdateSequence");
+        HttpResponse<String> some = get("/wfs?REQUEST=GetCapabilities&SECTIONS=FeatureTypeList,ServiceProvider");
+        assertThat(some.body()).contains("<wfs:FeatureTypeList>", "<ows:ServiceProvider>")
+                .doesNotContain("OperationsMetadata", "ServiceIdentification", "Filter_Capabilities");
+        assertValid(OgcSchemas.compile(OgcSchemas.official("http://schemas.opengis.net/wfs/2.0/wfs.xsd")),
+                some.body());
+        assertError(get("/wfs?REQUEST=GetCapabilities&SECTIONS=Contents"), 400, "InvalidParameterValue");
         String gf = "/wfs?VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gengdi:XZQ&RESOLVE=";
         assertThat(get(gf + "local").statusCode()).isEqualTo(200);
         assertError(get(gf + "remote"), 501, "OptionNotSupported");
