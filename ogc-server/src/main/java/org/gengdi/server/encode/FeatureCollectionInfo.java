@@ -2,6 +2,7 @@ package org.gengdi.server.encode;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import org.gengdi.core.crs.AxisOrder;
 import org.gengdi.core.crs.CrsRef;
@@ -39,11 +40,13 @@ import org.gengdi.core.feature.FeatureType;
  * @param jsonAxisOrderFromCrs when true, GeoJSON lists coordinates in {@code crs().axisOrder()} (OGC API Features
  *                          Part 2 with {@code crs=http://www.opengis.net/def/crs/EPSG/0/4490} → latitude first);
  *                          by default GeoJSON is longitude/easting first as RFC 7946 says
+ * @param links             further links of the document ({@code self}, {@code alternate}, {@code collection}),
+ *                          written by GeoJSON before {@code next}/{@code prev}; empty by default
  */
 public record FeatureCollectionInfo(FeatureType featureType, CrsRef crs, Long numberMatched, Long numberReturned,
                                     Instant timeStamp, String next, String previous, String namespacePrefix,
                                     String namespaceUri, String schemaLocation, int decimals,
-                                    boolean jsonAxisOrderFromCrs) {
+                                    boolean jsonAxisOrderFromCrs, List<Link> links) {
 
     /** The default XML prefix of Gengdi's feature types. */
     public static final String DEFAULT_PREFIX = "gengdi";
@@ -70,6 +73,7 @@ public record FeatureCollectionInfo(FeatureType featureType, CrsRef crs, Long nu
         if (!namespacePrefix.matches("[A-Za-z_][A-Za-z0-9_.-]*") || namespacePrefix.toLowerCase().startsWith("xml")) {
             throw new IllegalArgumentException("not a usable XML prefix: " + namespacePrefix);
         }
+        links = links == null ? List.of() : List.copyOf(links);
         if (decimals < 0 || decimals > MAX_DECIMALS) {
             throw new IllegalArgumentException("decimals must be 0 to " + MAX_DECIMALS + ": " + decimals);
         }
@@ -78,7 +82,7 @@ public record FeatureCollectionInfo(FeatureType featureType, CrsRef crs, Long nu
     /** A collection of unknown size in the default namespace, with the default precision for the CRS. */
     public static FeatureCollectionInfo of(FeatureType featureType, CrsRef crs) {
         return new FeatureCollectionInfo(featureType, crs, null, null, null, null, null, null, null, null,
-                defaultDecimals(crs), false);
+                defaultDecimals(crs), false, List.of());
     }
 
     /** 8 decimals for degrees (about a millimetre), 3 for metres. */
@@ -88,38 +92,44 @@ public record FeatureCollectionInfo(FeatureType featureType, CrsRef crs, Long nu
 
     public FeatureCollectionInfo withCounts(Long matched, Long returned) {
         return new FeatureCollectionInfo(featureType, crs, matched, returned, timeStamp, next, previous,
-                namespacePrefix, namespaceUri, schemaLocation, decimals, jsonAxisOrderFromCrs);
+                namespacePrefix, namespaceUri, schemaLocation, decimals, jsonAxisOrderFromCrs, links);
     }
 
     public FeatureCollectionInfo withTimeStamp(Instant t) {
         return new FeatureCollectionInfo(featureType, crs, numberMatched, numberReturned, t, next, previous,
-                namespacePrefix, namespaceUri, schemaLocation, decimals, jsonAxisOrderFromCrs);
+                namespacePrefix, namespaceUri, schemaLocation, decimals, jsonAxisOrderFromCrs, links);
     }
 
     public FeatureCollectionInfo withLinks(String nextUrl, String previousUrl) {
         return new FeatureCollectionInfo(featureType, crs, numberMatched, numberReturned, timeStamp, nextUrl,
-                previousUrl, namespacePrefix, namespaceUri, schemaLocation, decimals, jsonAxisOrderFromCrs);
+                previousUrl, namespacePrefix, namespaceUri, schemaLocation, decimals, jsonAxisOrderFromCrs, links);
     }
 
     public FeatureCollectionInfo withNamespace(String prefix, String uri) {
         return new FeatureCollectionInfo(featureType, crs, numberMatched, numberReturned, timeStamp, next, previous,
-                prefix, uri, schemaLocation, decimals, jsonAxisOrderFromCrs);
+                prefix, uri, schemaLocation, decimals, jsonAxisOrderFromCrs, links);
     }
 
     public FeatureCollectionInfo withSchemaLocation(String describeFeatureTypeUrl) {
         return new FeatureCollectionInfo(featureType, crs, numberMatched, numberReturned, timeStamp, next, previous,
-                namespacePrefix, namespaceUri, describeFeatureTypeUrl, decimals, jsonAxisOrderFromCrs);
+                namespacePrefix, namespaceUri, describeFeatureTypeUrl, decimals, jsonAxisOrderFromCrs, links);
     }
 
     public FeatureCollectionInfo withDecimals(int n) {
         return new FeatureCollectionInfo(featureType, crs, numberMatched, numberReturned, timeStamp, next, previous,
-                namespacePrefix, namespaceUri, schemaLocation, n, jsonAxisOrderFromCrs);
+                namespacePrefix, namespaceUri, schemaLocation, n, jsonAxisOrderFromCrs, links);
     }
 
     /** A copy whose GeoJSON follows the CRS's axis order (OGC API Features Part 2) when {@code fromCrs}. */
     public FeatureCollectionInfo withJsonAxisOrderFromCrs(boolean fromCrs) {
         return new FeatureCollectionInfo(featureType, crs, numberMatched, numberReturned, timeStamp, next, previous,
-                namespacePrefix, namespaceUri, schemaLocation, decimals, fromCrs);
+                namespacePrefix, namespaceUri, schemaLocation, decimals, fromCrs, links);
+    }
+
+    /** A copy with these further links (GeoJSON writes them; the XML formats have no place for them). */
+    public FeatureCollectionInfo withExtraLinks(List<Link> extra) {
+        return new FeatureCollectionInfo(featureType, crs, numberMatched, numberReturned, timeStamp, next, previous,
+                namespacePrefix, namespaceUri, schemaLocation, decimals, jsonAxisOrderFromCrs, extra);
     }
 
     /** The axis order of GML coordinates: the one the CRS identifier's form implies. */

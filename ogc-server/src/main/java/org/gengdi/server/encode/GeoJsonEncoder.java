@@ -79,6 +79,17 @@ public final class GeoJsonEncoder implements FeatureEncoder {
         out.flush();
     }
 
+    /**
+     * Writes one feature as a GeoJSON Feature (not a collection), with {@link FeatureCollectionInfo#links()} as its
+     * {@code links}; counts and paging links of the info are not used.
+     */
+    public void writeFeature(FeatureCollectionInfo info, Feature feature, OutputStream out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            new Document(info, json).writeSingle(feature);
+        }
+        out.flush();
+    }
+
     /** The state of one response. */
     private static final class Document {
         private final FeatureCollectionInfo info;
@@ -104,10 +115,11 @@ public final class GeoJsonEncoder implements FeatureEncoder {
                 json.writeNumberField("numberReturned", info.numberReturned());
             }
             json.writeStringField("timeStamp", info.timeStamp().toString());
-            if (info.next() != null || info.previous() != null) {
+            if (info.next() != null || info.previous() != null || !info.links().isEmpty()) {
                 json.writeArrayFieldStart("links");
-                link(info.next(), "next", "Next page");
-                link(info.previous(), "prev", "Previous page");
+                links();
+                link(info.next(), "next", "application/geo+json", "Next page");
+                link(info.previous(), "prev", "application/geo+json", "Previous page");
                 json.writeEndArray();
             }
             json.writeArrayFieldStart("features");
@@ -122,22 +134,46 @@ public final class GeoJsonEncoder implements FeatureEncoder {
             json.writeEndObject();
         }
 
-        private void link(String href, String rel, String title) throws IOException {
+        /** A lone Feature document with the info's links (OGC API Features {@code /items/{featureId}}). */
+        void writeSingle(Feature f) throws IOException {
+            feature(f, 1, true);
+        }
+
+        private void links() throws IOException {
+            for (Link l : info.links()) {
+                link(l.href(), l.rel(), l.type(), l.title());
+            }
+        }
+
+        private void link(String href, String rel, String type, String title) throws IOException {
             if (href == null) {
                 return;
             }
             json.writeStartObject();
             json.writeStringField("href", href);
             json.writeStringField("rel", rel);
-            json.writeStringField("type", "application/geo+json");
-            json.writeStringField("title", title);
+            if (type != null) {
+                json.writeStringField("type", type);
+            }
+            if (title != null) {
+                json.writeStringField("title", title);
+            }
             json.writeEndObject();
         }
 
         private void feature(Feature f, long position) throws IOException {
+            feature(f, position, false);
+        }
+
+        private void feature(Feature f, long position, boolean withLinks) throws IOException {
             json.writeStartObject();
             json.writeStringField("type", "Feature");
             json.writeStringField("id", info.featureId(f, position));
+            if (withLinks && !info.links().isEmpty()) {
+                json.writeArrayFieldStart("links");
+                links();
+                json.writeEndArray();
+            }
             json.writeFieldName("geometry");
             Geometry g = Shapes.asDeclared(f.geometry(), f.type().geometryKind());
             if (g == null) {

@@ -48,6 +48,30 @@ class GeoJsonEncoderTest {
     }
 
     @Test
+    void extraLinksComeBeforePagingLinksAndASingleFeatureCarriesThem() throws IOException {
+        List<Link> extra = List.of(new Link("http://x/items", "self", "application/geo+json", "这一页"),
+                new Link("http://x/collections/YJJBNTBHTB", "collection", "application/json", null));
+        JsonNode doc = encode(RedLineParcels.info("EPSG:4490").withLinks("http://x/items?offset=3", null)
+                .withExtraLinks(extra));
+        assertThat(doc.get("links")).hasSize(3);
+        assertThat(doc.get("links").get(0).get("rel").asText()).isEqualTo("self");
+        assertThat(doc.get("links").get(0).get("title").asText()).isEqualTo("这一页");
+        assertThat(doc.get("links").get(1).has("title")).isFalse();
+        assertThat(doc.get("links").get(2).get("rel").asText()).isEqualTo("next");
+        assertThat(doc.get("features")).hasSize(3);
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Feature first = RedLineParcels.features().get(0);
+        new GeoJsonEncoder().writeFeature(RedLineParcels.info("EPSG:4490").withExtraLinks(extra), first, out);
+        JsonNode feature = MAPPER.readTree(out.toByteArray());
+        assertThat(feature.get("type").asText()).isEqualTo("Feature");
+        assertThat(feature.get("id").asText()).isEqualTo("YJJBNTBHTB." + first.id());
+        assertThat(feature.get("links")).hasSize(2);
+        assertThat(feature.get("properties").get("ZLDWMC").asText()).isEqualTo("王家村");
+        assertThat(feature.has("numberMatched")).isFalse();
+    }
+
+    @Test
     void featuresComeBackWithTheirIdsValuesAndGeometries() throws IOException {
         JsonNode features = encode(RedLineParcels.info("EPSG:4490")).get("features");
         List<Feature> input = RedLineParcels.features();
