@@ -77,7 +77,14 @@ class StoreParityTest {
                 "/ows?SERVICE=WFS&VERSION=1.0.0&REQUEST=GetFeature&TYPENAME=gengdi:XZQ",
                 "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetPropertyValue&TYPENAMES=gengdi:YJJBNTBHTB"
                         + "&VALUEREFERENCE=YJJBNTTBBH&COUNT=60&SORTBY=YJJBNTTBBH",
-                gf + "&COUNT=10&CQL_FILTER=" + enc("NOPE = 1"));
+                gf + "&COUNT=10&CQL_FILTER=" + enc("NOPE = 1"),
+                "/ogcapi/collections",
+                "/ogcapi/collections/YJJBNTBHTB/items?limit=35&offset=70&crs="
+                        + enc("http://www.opengis.net/def/crs/EPSG/0/4490") + "&filter="
+                        + enc("GDDB BETWEEN 3 AND 9 AND ZLDWMC LIKE '%村'"),
+                "/ogcapi/collections/DLTB/items?limit=20&filter-lang=cql2-json&filter="
+                        + enc("{\"op\":\"=\",\"args\":[{\"property\":\"DLBM\"},\"0101\"]}"),
+                "/ogcapi/collections/CJDCQ/items/CJDCQ.7");
     }
 
     @ParameterizedTest
