@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.feature.AttributeDef;
@@ -77,7 +76,7 @@ public final class FeatureTypeSchema {
     public static void write(List<FeatureType> types, GmlVersion version, String prefix, String namespaceUri,
                              OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = output().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XmlOutput.open(out);
             write(xml, types, version, prefix, namespaceUri);
             xml.flush();
             xml.close();
@@ -166,11 +165,4 @@ public final class FeatureTypeSchema {
         xml.writeEndElement(); // complexType
     }
 
-    /**
-     * The JDK's StAX writer, whatever else is on the class path (one behaviour everywhere); a factory per
-     * document because StAX does not promise that a factory may be shared between threads.
-     */
-    private static XMLOutputFactory output() {
-        return XMLOutputFactory.newDefaultFactory();
-    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import org.gengdi.core.crs.AxisOrder;
 import org.gengdi.core.feature.AttributeDef;
 import org.gengdi.core.feature.Feature;
 import org.gengdi.core.feature.FeatureCursor;
+import org.gengdi.core.feature.FeatureType;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
@@ -97,6 +99,9 @@ public final class GeoJsonEncoder implements FeatureEncoder {
         private final CoordinateFormat format;
         private final boolean northFirst;
         private final char[] number = new char[CoordinateFormat.MAX_CHARS];
+        /** The property names of the last feature type written, pre-encoded once rather than per feature. */
+        private FeatureType namesOf;
+        private SerializedString[] names;
 
         Document(FeatureCollectionInfo info, JsonGenerator json) {
             this.info = info;
@@ -182,13 +187,25 @@ public final class GeoJsonEncoder implements FeatureEncoder {
                 geometry(g);
             }
             json.writeObjectFieldStart("properties");
-            List<AttributeDef> attributes = f.type().attributes();
-            for (int i = 0; i < attributes.size(); i++) {
-                json.writeFieldName(attributes.get(i).name());
+            SerializedString[] keys = names(f.type());
+            for (int i = 0; i < keys.length; i++) {
+                json.writeFieldName(keys[i]);
                 value(f.value(i));
             }
             json.writeEndObject();
             json.writeEndObject();
+        }
+
+        private SerializedString[] names(FeatureType type) {
+            if (type != namesOf) {
+                List<AttributeDef> attributes = type.attributes();
+                names = new SerializedString[attributes.size()];
+                for (int i = 0; i < names.length; i++) {
+                    names[i] = new SerializedString(attributes.get(i).name());
+                }
+                namesOf = type;
+            }
+            return names;
         }
 
         private void value(Object v) throws IOException {

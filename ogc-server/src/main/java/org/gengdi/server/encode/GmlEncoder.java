@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.crs.AxisOrder;
@@ -93,7 +92,7 @@ public final class GmlEncoder implements FeatureEncoder {
             throw new IllegalArgumentException("WFS 2.0 needs numberReturned before the features: count first");
         }
         try {
-            XMLStreamWriter xml = output().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XmlOutput.open(out);
             new Document(info, xml).write(features);
             xml.flush();
             xml.close(); // does not close the stream
@@ -225,11 +224,4 @@ public final class GmlEncoder implements FeatureEncoder {
         }
     }
 
-    /**
-     * The JDK's StAX writer, whatever else is on the class path (one behaviour everywhere); a factory per
-     * document because StAX does not promise that a factory may be shared between threads.
-     */
-    private static XMLOutputFactory output() {
-        return XMLOutputFactory.newDefaultFactory();
-    }
 }

@@ -3,7 +3,6 @@ package org.gengdi.server.encode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.feature.AttributeDef;
@@ -54,7 +53,7 @@ public final class KmlEncoder implements FeatureEncoder {
                     + " first (got " + info.crs().text() + ")");
         }
         try {
-            XMLStreamWriter xml = output().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XmlOutput.open(out);
             new Document(info, xml).write(features);
             xml.flush();
             xml.close();
@@ -181,11 +180,4 @@ public final class KmlEncoder implements FeatureEncoder {
         }
     }
 
-    /**
-     * The JDK's StAX writer, whatever else is on the class path (one behaviour everywhere); a factory per
-     * document because StAX does not promise that a factory may be shared between threads.
-     */
-    private static XMLOutputFactory output() {
-        return XMLOutputFactory.newDefaultFactory();
-    }
 }

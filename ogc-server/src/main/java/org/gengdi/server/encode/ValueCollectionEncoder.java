@@ -3,7 +3,6 @@ package org.gengdi.server.encode;
 import java.io.IOException;
 import java.io.OutputStream;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.feature.Feature;
@@ -47,7 +46,7 @@ public final class ValueCollectionEncoder {
         GmlVersion v = GmlVersion.GML_3_2;
         String wfs = v.wfsNamespace();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XmlOutput.open(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("wfs", "ValueCollection", wfs);
             xml.writeNamespace("wfs", wfs);

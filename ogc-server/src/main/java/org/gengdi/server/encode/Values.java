@@ -45,8 +45,9 @@ final class Values {
         if (Double.isInfinite(d)) {
             return d > 0 ? "INF" : "-INF";
         }
-        if (Math.abs(d) >= 1e15) {
-            return Double.toString(d);
+        String shortest = Double.toString(d);
+        if (Math.abs(d) >= 1e15 || shortest.indexOf('E') < 0) {
+            return shortest; // BigDecimal.valueOf is built from this very string: plain already, nothing to redo
         }
         return BigDecimal.valueOf(d).toPlainString();
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gengdi.core.filter.Filter;
 import org.gengdi.core.store.StoreException;
 import org.gengdi.server.encode.FeatureEncoders;
 import org.gengdi.server.ogcapi.ApiDocuments.CollectionEntry;
@@ -142,8 +141,7 @@ public class OgcApiController {
         LayerSummary summary = layers.summary(layer);
         ItemsQuery q = ItemsQuery.parse(layer, p, summary.bounds());
         // counted before the first byte, so a store failure is still a clean error response
-        boolean everything = q.query().bbox() == null && q.query().filter() instanceof Filter.Include;
-        long matched = everything ? summary.featureCount() : layer.source().count(q.query().unpaged());
+        long matched = layers.count(layer, q.query());
         items.page(q, matched, Links.of(request), p, f, response);
     }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.feature.Query;
+import org.gengdi.core.filter.Filter;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
 import org.locationtech.jts.geom.Envelope;
@@ -72,6 +73,19 @@ public final class PublishedLayers {
             max = Math.max(max, store.source(name).map(FeatureSource::version).orElse(0L));
         }
         return max;
+    }
+
+    /**
+     * The number of features a query matches, paging ignored: the cached total when the query selects everything
+     * (no box, no filter), else counted by the store. Every protocol counts through here, so WFS and OGC API
+     * Features always agree.
+     */
+    public long count(PublishedLayer layer, Query query) {
+        Query q = query.unpaged();
+        if (q.bbox() == null && q.filter() instanceof Filter.Include) {
+            return summary(layer).featureCount();
+        }
+        return layer.source().count(q);
     }
 
     /** The summary (count, bounds) of one layer, cached per data version. */

@@ -117,7 +117,7 @@ final class GetFeatureOperation {
         long matched = 0;
         for (int i = 0; i < matchedPerPart.length; i++) {
             Part part = plan.parts().get(i);
-            matchedPerPart[i] = part.type().source().count(part.query().unpaged());
+            matchedPerPart[i] = layers.summaries().count(part.type(), part.query());
             matched += matchedPerPart[i];
         }
         if (plan.single() && matched == 0) {

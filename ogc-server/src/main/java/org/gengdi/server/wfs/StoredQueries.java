@@ -7,9 +7,9 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.gengdi.server.encode.XmlOutput;
 import org.gengdi.server.ows.KvpRequest;
 import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.PublishedLayer;
@@ -131,10 +131,11 @@ final class StoredQueries {
         response.setCharacterEncoding("UTF-8");
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 8192);
         try {
-            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = XmlOutput.open(out);
             body.write(w);
             w.writeEndElement();
             w.writeEndDocument();
+            w.flush();
             w.close();
         } catch (XMLStreamException e) {
             throw new IOException("writing the stored query document failed: " + e.getMessage(), e);

@@ -8,12 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.server.encode.FeatureEncoder;
 import org.gengdi.server.encode.FeatureEncoders;
+import org.gengdi.server.encode.XmlOutput;
 import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.ows.PublishedLayers.LayerSummary;
@@ -113,7 +113,7 @@ final class WfsCapabilities {
         response.setCharacterEncoding("UTF-8");
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 16384);
         try {
-            XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = XmlOutput.open(out);
             switch (version) {
                 case V2_0_0 -> new Writer(w, serviceUrl, encoders, updateSequence, sections).document(summaries);
                 case V1_1_0 -> new WfsCapabilities11(w, serviceUrl, encoders, updateSequence, sections)

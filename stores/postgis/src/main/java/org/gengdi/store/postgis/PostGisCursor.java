@@ -13,6 +13,7 @@ import org.gengdi.core.feature.AttributeType;
 import org.gengdi.core.feature.Feature;
 import org.gengdi.core.feature.FeatureCursor;
 import org.gengdi.core.feature.FeatureType;
+import org.gengdi.core.geom.Wkb2dReader;
 import org.gengdi.core.store.StoreException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -36,6 +37,7 @@ final class PostGisCursor implements FeatureCursor {
     private final int[] selected;
     private final AttributeType[] types;
     private final WKBReader wkb;
+    private final Wkb2dReader fastWkb;
     private boolean ready;
     private boolean hasRow;
     private boolean closed;
@@ -78,7 +80,9 @@ final class PostGisCursor implements FeatureCursor {
         for (int i = 0; i < types.length; i++) {
             types[i] = attrs.get(selected[i]).type();
         }
-        this.wkb = new WKBReader(new GeometryFactory(new PrecisionModel(), type.srid()));
+        GeometryFactory factory = new GeometryFactory(new PrecisionModel(), type.srid());
+        this.wkb = new WKBReader(factory);
+        this.fastWkb = new Wkb2dReader(factory);
     }
 
     @Override
@@ -134,7 +138,10 @@ final class PostGisCursor implements FeatureCursor {
         byte[] g = rows.getBytes(types.length + 2);
         Geometry geometry;
         try {
-            geometry = g == null ? null : wkb.read(g);
+            geometry = g == null ? null : fastWkb.read(g, 0);
+            if (geometry == null && g != null) {
+                geometry = wkb.read(g); // Z/M, EWKB flags, curves: JTS knows them all
+            }
         } catch (ParseException e) {
             throw new StoreException(StoreException.Kind.INTERNAL, "bad geometry in " + type.name() + "." + id, e);
         }

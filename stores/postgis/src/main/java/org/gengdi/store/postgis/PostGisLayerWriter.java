@@ -228,6 +228,7 @@ final class PostGisLayerWriter implements LayerWriter {
                 store.metadata().insert(c, table, extent(c, table), count);
             }
             c.commit();
+            store.forgetSources();
         } catch (SQLException e) {
             StoreException mapped = PostGisErrors.map(e, "committing " + type.name());
             if ("23505".equals(e.getSQLState())) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
@@ -28,6 +29,16 @@ public final class PostGisStore implements FeatureStore {
     private final HikariDataSource pool;
     private final LayerMetadata metadata;
     private final TableIntrospector introspector;
+    /**
+     * Sources by requested name, kept briefly: a request looks its layer up several times, and each lookup costs
+     * two queries. Writes and drops through this store clear it; changes made by another program or another
+     * server instance show within {@link #SOURCE_TTL_NANOS}.
+     */
+    private final ConcurrentHashMap<String, CachedSource> sources = new ConcurrentHashMap<>();
+    static final long SOURCE_TTL_NANOS = 2_000_000_000L;
+
+    private record CachedSource(Optional<FeatureSource> source, long loadedAt) {
+    }
 
     private PostGisStore(PostGisConfig config, HikariDataSource pool) {
         this.config = config;
@@ -110,6 +121,25 @@ public final class PostGisStore implements FeatureStore {
 
     @Override
     public Optional<FeatureSource> source(String layerName) {
+        long now = System.nanoTime();
+        CachedSource cached = sources.get(layerName);
+        if (cached != null && now - cached.loadedAt() < SOURCE_TTL_NANOS) {
+            return cached.source();
+        }
+        Optional<FeatureSource> loaded = loadSource(layerName);
+        if (sources.size() > 1000) {
+            sources.clear(); // names asked for are bounded by what clients send: never let them grow the map
+        }
+        sources.put(layerName, new CachedSource(loaded, now));
+        return loaded;
+    }
+
+    /** Clears the source cache; called after every change this store makes to a layer. */
+    void forgetSources() {
+        sources.clear();
+    }
+
+    private Optional<FeatureSource> loadSource(String layerName) {
         try (Connection c = connection()) {
             Optional<String> name = resolve(c, layerName);
             if (name.isEmpty()) {
@@ -146,6 +176,7 @@ public final class PostGisStore implements FeatureStore {
                         + LayerTable.quote(name.get()));
                 metadata.delete(c, name.get());
                 c.commit();
+                forgetSources();
                 return true;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

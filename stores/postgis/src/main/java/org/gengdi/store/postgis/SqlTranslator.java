@@ -74,7 +74,36 @@ final class SqlTranslator {
             s.append(", ").append(q(a.name()));
         }
         s.append(", ST_AsBinary(").append(q(table.geometryColumn())).append(") FROM ").append(table.qualified());
+        if (offset > 0) {
+            // Deferred join: the skipped rows are walked on the id (and sort keys) alone — an index-only scan when
+            // unsorted — and only the page's rows are read whole, geometry included. Plain OFFSET would read and
+            // throw away every skipped row's attributes and geometry.
+            // "= ANY(ARRAY(…))" rather than "IN (…)": the planner then fetches the page by the primary key instead
+            // of hashing the ids against a scan of the whole table.
+            s.append(" WHERE ").append(q(table.idColumn())).append(" = ANY(ARRAY(SELECT ").append(q(table.idColumn()))
+                    .append(" FROM ").append(table.qualified());
+            where(s, bbox, filter, p);
+            orderBy(s, sortBy);
+            if (limit >= 0) {
+                s.append(" LIMIT ?");
+                p.add(limit);
+            }
+            s.append(" OFFSET ?))");
+            p.add(offset);
+            orderBy(s, sortBy);
+            return new Sql(s.toString(), p);
+        }
         where(s, bbox, filter, p);
+        orderBy(s, sortBy);
+        if (limit >= 0) {
+            s.append(" LIMIT ?");
+            p.add(limit);
+        }
+        return new Sql(s.toString(), p);
+    }
+
+    /** {@code ORDER BY keys…, id}: the id last, so every order is total and pages never overlap. */
+    private void orderBy(StringBuilder s, List<SortBy> sortBy) {
         s.append(" ORDER BY ");
         for (SortBy k : sortBy) {
             AttributeDef a = sortAttribute(k.property());
@@ -85,15 +114,6 @@ final class SqlTranslator {
             s.append(k.ascending() ? " ASC " + NULLS_ASC : " DESC " + NULLS_DESC).append(", ");
         }
         s.append(q(table.idColumn()));
-        if (limit >= 0) {
-            s.append(" LIMIT ?");
-            p.add(limit);
-        }
-        if (offset > 0) {
-            s.append(" OFFSET ?");
-            p.add(offset);
-        }
-        return new Sql(s.toString(), p);
     }
 
     /** {@code SELECT count(*) …} of the features matching bbox and filter. */

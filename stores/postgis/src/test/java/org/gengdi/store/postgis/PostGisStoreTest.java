@@ -95,6 +95,24 @@ class PostGisStoreTest extends FeatureStoreContract {
         assertThat(s.count(Query.ALL.withBbox(box))).isEqualTo(7 * 6); // 5 × 4 cells and the ring of cells touching them
     }
 
+    @Test
+    void deepPagesAreFetchedByThePrimaryKeyNotByScanningTheTable() {
+        FeatureType t = gridType("EXPLAIN_PAGES");
+        try (LayerWriter w = store.write(t, false)) {
+            for (int k = 0; k < 20_000; k++) {
+                w.add(gridFeature(t, k, 200));
+            }
+            w.commit();
+        }
+        PostGisSource s = (PostGisSource) store.require("EXPLAIN_PAGES");
+        String plan = s.explain(Query.ALL.withPage(15_000, 1_000));
+        assertThat(plan).contains("Index Only Scan", "\"Index Cond\"").doesNotContain("Seq Scan", "Hash");
+        try (FeatureCursor c = s.query(Query.ALL.withPage(15_000, 3))) {
+            assertThat(c.next().id()).isEqualTo("15001");
+            assertThat(c.next().id()).isEqualTo("15002");
+        }
+    }
+
     // ---------------------------------------------------------------- streaming
 
     @Test

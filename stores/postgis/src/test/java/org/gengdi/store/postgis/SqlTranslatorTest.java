@@ -40,11 +40,17 @@ class SqlTranslatorTest {
     void selectWithBboxSortAndPage() {
         Sql s = sql.select(TYPE.attributes().subList(0, 2), new Envelope(1, 3, 2, 4), Filter.eq("GDDB", 5),
                 List.of(SortBy.desc("DLBM"), SortBy.asc("GDDB")), 20, 10);
+        String order = " ORDER BY \"DLBM\" COLLATE \"C\" DESC NULLS LAST, \"GDDB\" ASC NULLS FIRST, \"fid\"";
+        // the skipped rows are walked on ids alone; only the page is read whole
         assertThat(s.text()).isEqualTo("SELECT \"fid\", \"DLBM\", \"GDDB\", ST_AsBinary(\"geom\") FROM \"gengdi\".\"DLTB\""
+                + " WHERE \"fid\" = ANY(ARRAY(SELECT \"fid\" FROM \"gengdi\".\"DLTB\""
                 + " WHERE \"geom\" && ST_MakeEnvelope(?, ?, ?, ?, 4490)"
                 + " AND ST_Intersects(\"geom\", ST_MakeEnvelope(?, ?, ?, ?, 4490)) AND \"GDDB\" = ?"
-                + " ORDER BY \"DLBM\" COLLATE \"C\" DESC NULLS LAST, \"GDDB\" ASC NULLS FIRST, \"fid\" LIMIT ? OFFSET ?");
+                + order + " LIMIT ? OFFSET ?))" + order);
         assertThat(s.params()).containsExactly(1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0, 4.0, 5, 10L, 20L);
+        Sql first = sql.select(TYPE.attributes().subList(0, 1), null, Filter.INCLUDE, List.of(), 0, 10);
+        assertThat(first.text()).isEqualTo("SELECT \"fid\", \"DLBM\", ST_AsBinary(\"geom\") FROM \"gengdi\".\"DLTB\""
+                + " ORDER BY \"fid\" LIMIT ?");
     }
 
     @Test

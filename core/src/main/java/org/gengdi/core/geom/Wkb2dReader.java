@@ -1,4 +1,4 @@
-package org.gengdi.store.geopackage;
+package org.gengdi.core.geom;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -16,9 +16,10 @@ import org.locationtech.jts.geom.impl.CoordinateArraySequence;
  * Reads plain 2D WKB (types 1–7, either byte order) straight from the blob, about twice as fast as JTS's
  * {@code WKBReader}, which reads through a stream eight bytes at a time. It builds the same geometries (XY
  * coordinates in array sequences); anything else — Z or M ordinates, EWKB flags, curves, unclosed rings — returns
- * null so that the caller uses JTS's reader, which knows all of those.
+ * null so that the caller uses JTS's reader, which knows all of those. Both stores read their geometries with it
+ * (GeoPackage blobs after their header, PostGIS {@code ST_AsBinary}).
  */
-final class Wkb2dReader {
+public final class Wkb2dReader {
     private static final VarHandle LE_DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle BE_DOUBLE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -38,12 +39,12 @@ final class Wkb2dReader {
     private int pos;
     private boolean little;
 
-    Wkb2dReader(GeometryFactory factory) {
+    public Wkb2dReader(GeometryFactory factory) {
         this.factory = factory;
     }
 
-    /** The geometry at an offset, or null when JTS must read it. */
-    Geometry read(byte[] blob, int offset) {
+    /** The geometry at an offset, or null when JTS must read it. Not thread-safe: one reader per cursor. */
+    public Geometry read(byte[] blob, int offset) {
         b = blob;
         pos = offset;
         try {
