@@ -23,8 +23,6 @@ import org.gengdi.core.crs.AxisOrder;
 import org.gengdi.core.crs.CrsRef;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.core.crs.CrsTransform;
-import org.gengdi.core.feature.AttributeDef;
-import org.gengdi.core.feature.AttributeType;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.filter.Filter;
 import org.gengdi.core.filter.Filter.CompareOp;
@@ -35,6 +33,12 @@ import org.gengdi.core.filter.FilterParseException;
 import org.gengdi.core.filter.FilterValidator;
 import org.gengdi.core.filter.Filters;
 import org.gengdi.core.filter.InvalidFilterException;
+import org.gengdi.core.filter.cql2.Cql2Terms.Lit;
+import org.gengdi.core.filter.cql2.Cql2Terms.Operand;
+import org.gengdi.core.filter.cql2.Cql2Terms.Prop;
+import org.gengdi.core.filter.cql2.TemporalLiteralReader.TemporalValue;
+import org.gengdi.core.filter.cql2.TemporalLiteralReader.TimeInstant;
+import org.gengdi.core.filter.cql2.TemporalLiteralReader.TimeInterval;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -282,24 +286,7 @@ public final class Cql2Json {
         // ------------------------------------------------------------------------------------- predicates
 
         private Filter compare(CompareOp cmp, Operand left, Operand right, String path) {
-            boolean matchCase = !(left.caseInsensitive() || right.caseInsensitive());
-            if (left instanceof Prop p && right instanceof Lit l) {
-                return new Filter.Compare(p.name(), cmp, value(p, l), matchCase);
-            }
-            if (left instanceof Lit l && right instanceof Prop p) {     // 5 < GDDB  ⇔  GDDB > 5
-                CompareOp flipped = switch (cmp) {
-                    case LT -> CompareOp.GT;
-                    case LE -> CompareOp.GE;
-                    case GT -> CompareOp.LT;
-                    case GE -> CompareOp.LE;
-                    default -> cmp;
-                };
-                return new Filter.Compare(p.name(), flipped, value(p, l), matchCase);
-            }
-            if (left instanceof Prop) {
-                throw error("comparing two properties is not supported; compare a property with a literal", path);
-            }
-            throw error("a comparison needs a property on one side", path);
+            return Cql2Terms.compare(type, cmp, left, right, m -> error(m, path), m -> error(m, argPath(path, 0)));
         }
 
         private Filter like(List<JsonNode> args, String path) {
@@ -360,35 +347,10 @@ public final class Cql2Json {
             for (int i = 0; i < list.size(); i++) {
                 values.add(literal(list.get(i), listPath + "/" + i, "a value"));
             }
-            boolean caseInsensitive = p.caseInsensitive() || values.stream().anyMatch(Lit::caseInsensitive);
-            if (caseInsensitive) {                   // In has no matchCase: one case-insensitive equality per value
-                List<Filter> eqs = new ArrayList<>();
-                for (Lit l : values) {
-                    eqs.add(new Filter.Compare(p.name(), CompareOp.EQ, value(p, l), false));
-                }
-                return Filters.or(eqs);
-            }
-            List<Object> vs = new ArrayList<>(values.size());
-            for (Lit l : values) {
-                vs.add(value(p, l));
-            }
-            return new Filter.In(p.name(), vs);
+            return Cql2Terms.in(type, p, values);
         }
 
         // --------------------------------------------------------------------------------------- operands
-
-        /** A property name or a literal, either possibly wrapped in casei. */
-        private sealed interface Operand permits Prop, Lit {
-            boolean caseInsensitive();
-        }
-
-        /** A property name in its schema spelling (already checked to exist and not be hidden). */
-        private record Prop(String name, boolean caseInsensitive) implements Operand {
-        }
-
-        /** A literal; {@code text} is how a number was written, kept for string attributes. */
-        private record Lit(Object value, String text, boolean caseInsensitive) implements Operand {
-        }
 
         private Operand scalar(JsonNode n, String path) {
             if (n.isObject() && n.has("property")) {
@@ -403,10 +365,10 @@ public final class Cql2Json {
                     Operand o = scalar(args.get(0), argPath(path, 0));
                     nesting--;
                     if (o instanceof Prop p) {
-                        return new Prop(p.name(), true);
+                        return p.caseInsensitively();
                     }
                     Lit l = (Lit) o;
-                    return new Lit(l.value(), l.text(), true);
+                    return l.caseInsensitively();
                 }
                 if (op.equals("accenti")) {
                     throw accentInsensitive(path);
@@ -419,13 +381,13 @@ public final class Cql2Json {
         /** A string, number, boolean, date or timestamp literal, possibly in casei. */
         private Lit literal(JsonNode n, String path, String what) {
             if (n.isTextual()) {
-                return new Lit(n.textValue(), n.textValue(), false);
+                return new Lit(n.textValue(), n.textValue(), -1, false);
             }
             if (n.isNumber()) {
                 return number(n, path);
             }
             if (n.isBoolean()) {
-                return new Lit(n.booleanValue(), n.booleanValue() ? "TRUE" : "FALSE", false);
+                return new Lit(n.booleanValue(), n.booleanValue() ? "TRUE" : "FALSE", -1, false);
             }
             if (n.isNull()) {
                 throw error("null is not a value; test for it with isNull", path);
@@ -433,11 +395,11 @@ public final class Cql2Json {
             if (n.isObject()) {
                 if (n.has("date") && n.size() == 1) {
                     Temporal d = temporal(n.get("date"), path + "/date", true);
-                    return new Lit(d, d.toString(), false);
+                    return new Lit(d, d.toString(), -1, false);
                 }
                 if (n.has("timestamp") && n.size() == 1) {
                     Temporal t = temporal(n.get("timestamp"), path + "/timestamp", false);
-                    return new Lit(t, t.toString(), false);
+                    return new Lit(t, t.toString(), -1, false);
                 }
                 if (n.has("op") && op(n, path).equals("casei")) {
                     Operand o = scalar(n, path);
@@ -467,22 +429,18 @@ public final class Cql2Json {
         private Lit number(JsonNode n, String path) {
             String text = n.asText();
             if (n.isIntegralNumber() && n.canConvertToLong()) {
-                return new Lit(n.longValue(), text, false);
+                return new Lit(n.longValue(), text, -1, false);
             }
             double d = n.doubleValue();
             if (!Double.isFinite(d)) {
                 throw error("number out of range: " + Token.echo(text), path);
             }
-            return new Lit(d, text, false);
+            return new Lit(d, text, -1, false);
         }
 
         /** A literal's value as the attribute expects it: numbers for string attributes keep their spelling. */
         private Object value(Prop p, Lit l) {
-            AttributeDef a = type.attribute(p.name());
-            if (a != null && a.type() == AttributeType.STRING && l.value() instanceof Number) {
-                return l.text();
-            }
-            return l.value();
+            return Cql2Terms.value(type, p, l);
         }
 
         private Prop property(Operand o, String operator, String path) {
@@ -502,25 +460,7 @@ public final class Cql2Json {
             if (!v.isTextual()) {
                 throw error("a property name must be a string, not " + describe(v), path + "/property");
             }
-            String name = v.textValue();
-            if (type.isGeometry(name)) {
-                return new Prop(type.geometryName(), false);
-            }
-            AttributeDef a = type.attribute(name);
-            if (a == null || isHidden(a.name())) {
-                throw new InvalidFilterException("unknown property '" + Token.echo(name) + "' in " + type.name()
-                        + " (at " + where(path + "/property") + ")", name);
-            }
-            return new Prop(a.name(), false);
-        }
-
-        private boolean isHidden(String name) {
-            for (String h : hidden) {
-                if (h.equalsIgnoreCase(name)) {
-                    return true;
-                }
-            }
-            return false;
+            return Cql2Terms.property(type, hidden, v.textValue(), -1, where(path + "/property"));
         }
 
         // ---------------------------------------------------------------------------------------- spatial
@@ -857,40 +797,10 @@ public final class Cql2Json {
             }
         }
 
-        /** {@code property op time} mapped onto the AST's AFTER, BEFORE, DURING and TEQUALS, as in CQL2 text. */
         private Filter temporal(Prop p, TemporalOp op, Time arg, String name, String path) {
-            String prop = p.name();
-            if (!arg.interval()) {
-                if (op == TemporalOp.DURING) {
-                    throw error("'" + name + "' needs an interval, not an instant", path);
-                }
-                return new Filter.TemporalFilter(prop, op, arg.begin(), null);
-            }
-            switch (op) {
-                case DURING:
-                    if (arg.begin() == null && arg.end() == null) {
-                        return new Filter.Not(new Filter.IsNull(prop));
-                    }
-                    if (arg.begin() == null) {
-                        return new Filter.TemporalFilter(prop, TemporalOp.BEFORE, arg.end(), null);
-                    }
-                    if (arg.end() == null) {
-                        return new Filter.TemporalFilter(prop, TemporalOp.AFTER, arg.begin(), null);
-                    }
-                    return new Filter.TemporalFilter(prop, TemporalOp.DURING, arg.begin(), arg.end());
-                case AFTER:
-                    if (arg.end() == null) {
-                        throw error("'" + name + "' with an interval open at its end matches nothing", path);
-                    }
-                    return new Filter.TemporalFilter(prop, TemporalOp.AFTER, arg.end(), null);
-                case BEFORE:
-                    if (arg.begin() == null) {
-                        throw error("'" + name + "' with an interval open at its start matches nothing", path);
-                    }
-                    return new Filter.TemporalFilter(prop, TemporalOp.BEFORE, arg.begin(), null);
-                default:
-                    throw error("'" + name + "' compares instants; use t_during for an interval", path);
-            }
+            TemporalValue value = arg.interval() ? new TimeInterval(arg.begin(), arg.end())
+                    : new TimeInstant(arg.begin());
+            return Cql2Terms.temporal(p, op, value, "'" + name + "'", "t_during", m -> error(m, path));
         }
 
         // ----------------------------------------------------------------------------------------- shared

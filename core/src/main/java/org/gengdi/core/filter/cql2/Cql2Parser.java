@@ -11,8 +11,6 @@ import org.gengdi.core.crs.CrsDefinition;
 import org.gengdi.core.crs.CrsRef;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.core.crs.CrsTransform;
-import org.gengdi.core.feature.AttributeDef;
-import org.gengdi.core.feature.AttributeType;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.filter.Filter;
 import org.gengdi.core.filter.Filter.CompareOp;
@@ -22,9 +20,10 @@ import org.gengdi.core.filter.FilterContext;
 import org.gengdi.core.filter.FilterParseException;
 import org.gengdi.core.filter.Filters;
 import org.gengdi.core.filter.InvalidFilterException;
+import org.gengdi.core.filter.cql2.Cql2Terms.Lit;
+import org.gengdi.core.filter.cql2.Cql2Terms.Operand;
+import org.gengdi.core.filter.cql2.Cql2Terms.Prop;
 import org.gengdi.core.filter.cql2.TemporalLiteralReader.TemporalValue;
-import org.gengdi.core.filter.cql2.TemporalLiteralReader.TimeInstant;
-import org.gengdi.core.filter.cql2.TemporalLiteralReader.TimeInterval;
 import org.gengdi.core.filter.cql2.Token.Kind;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -249,25 +248,8 @@ final class Cql2Parser {
             case GT -> CompareOp.GT;
             default -> CompareOp.GE;
         };
-        boolean matchCase = !(left.caseInsensitive() || right.caseInsensitive());
-        if (left instanceof Prop p && right instanceof Lit l) {
-            return new Filter.Compare(p.name(), cmp, value(p, l), matchCase);
-        }
-        if (left instanceof Lit l && right instanceof Prop p) {     // 5 < GDDB  ⇔  GDDB > 5
-            CompareOp flipped = switch (cmp) {
-                case LT -> CompareOp.GT;
-                case LE -> CompareOp.GE;
-                case GT -> CompareOp.LT;
-                case GE -> CompareOp.LE;
-                default -> cmp;
-            };
-            return new Filter.Compare(p.name(), flipped, value(p, l), matchCase);
-        }
-        if (left instanceof Prop) {
-            throw new FilterParseException("comparing two properties is not supported; compare a property with "
-                    + "a literal", op.start());
-        }
-        throw new FilterParseException("a comparison needs a property name on one side", left.position());
+        return Cql2Terms.compare(type, cmp, left, right, m -> new FilterParseException(m, op.start()),
+                m -> new FilterParseException(m, left.position()));
     }
 
     private Filter like(Operand left, Token op) {
@@ -308,19 +290,7 @@ final class Cql2Parser {
             values.add(literal("a value"));
         } while (in.accept(Kind.COMMA));
         in.expect(Kind.RPAREN, "',' or ')'");
-        boolean caseInsensitive = p.caseInsensitive() || values.stream().anyMatch(Lit::caseInsensitive);
-        if (caseInsensitive) {                   // In has no matchCase: one case-insensitive equality per value
-            List<Filter> eqs = new ArrayList<>();
-            for (Lit l : values) {
-                eqs.add(new Filter.Compare(p.name(), CompareOp.EQ, value(p, l), false));
-            }
-            return Filters.or(eqs);
-        }
-        List<Object> vs = new ArrayList<>();
-        for (Lit l : values) {
-            vs.add(value(p, l));
-        }
-        return new Filter.In(p.name(), vs);
+        return Cql2Terms.in(type, p, values);
     }
 
     /** ECQL's feature-id filter {@code IN ('RED_LINE.1', 'RED_LINE.2')}. */
@@ -341,21 +311,6 @@ final class Cql2Parser {
 
     // -------------------------------------------------------------------------------------------- operands
 
-    /** A property name or a literal, either possibly wrapped in CASEI(…). */
-    private sealed interface Operand permits Prop, Lit {
-        boolean caseInsensitive();
-
-        int position();
-    }
-
-    /** A property name in its schema spelling (already checked to exist and not be hidden). */
-    private record Prop(String name, int position, boolean caseInsensitive) implements Operand {
-    }
-
-    /** A literal; {@code text} is how a number was written, kept for string attributes ({@code DLBM = 0101}). */
-    private record Lit(Object value, String text, int position, boolean caseInsensitive) implements Operand {
-    }
-
     private Operand operand() {
         Token t = in.peek();
         switch (t.kind()) {
@@ -371,8 +326,7 @@ final class Cql2Parser {
                         Operand o = operand();
                         in.expect(Kind.RPAREN, "')'");
                         nesting--;
-                        return o instanceof Prop p ? new Prop(p.name(), p.position(), true)
-                                : new Lit(((Lit) o).value(), ((Lit) o).text(), o.position(), true);
+                        return o instanceof Prop p ? p.caseInsensitively() : ((Lit) o).caseInsensitively();
                     }
                     if (kw.equals("ACCENTI")) {
                         throw accentInsensitive(t);
@@ -482,11 +436,7 @@ final class Cql2Parser {
 
     /** A literal's value as the attribute expects it: numbers for string attributes keep their spelling. */
     private Object value(Prop p, Lit l) {
-        AttributeDef a = type.attribute(p.name());
-        if (a != null && a.type() == AttributeType.STRING && l.value() instanceof Number) {
-            return l.text();
-        }
-        return l.value();
+        return Cql2Terms.value(type, p, l);
     }
 
     private Prop property(Operand o, Token op, String operator) {
@@ -501,25 +451,7 @@ final class Cql2Parser {
      * hidden names are refused alike, so the refusal does not reveal that a hidden field exists.
      */
     private Prop propertyNamed(Token t) {
-        String name = t.text();
-        if (type.isGeometry(name)) {
-            return new Prop(type.geometryName(), t.start(), false);
-        }
-        AttributeDef a = type.attribute(name);
-        if (a == null || isHidden(a.name())) {
-            throw new InvalidFilterException("unknown property '" + Token.echo(name) + "' in " + type.name()
-                    + " (at position " + t.start() + ")", name);
-        }
-        return new Prop(a.name(), t.start(), false);
-    }
-
-    private boolean isHidden(String name) {
-        for (String h : hidden) {
-            if (h.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
+        return Cql2Terms.property(type, hidden, t.text(), t.start(), "position " + t.start());
     }
 
     private static FilterParseException accentInsensitive(Token t) {
@@ -740,42 +672,6 @@ final class Cql2Parser {
 
     /** {@code property op arg} mapped onto the AST's AFTER, BEFORE, DURING and TEQUALS. */
     private static Filter temporal(Prop p, TemporalOp op, TemporalValue arg, Token at, String name) {
-        String prop = p.name();
-        if (arg instanceof TimeInstant i) {
-            if (op == TemporalOp.DURING) {
-                throw new FilterParseException(name + " needs a period (INTERVAL(…) or begin/end), not an instant",
-                        at.start());
-            }
-            return new Filter.TemporalFilter(prop, op, i.value(), null);
-        }
-        TimeInterval i = (TimeInterval) arg;
-        switch (op) {
-            case DURING:
-                if (i.begin() == null && i.end() == null) {
-                    return new Filter.Not(new Filter.IsNull(prop));
-                }
-                if (i.begin() == null) {
-                    return new Filter.TemporalFilter(prop, TemporalOp.BEFORE, i.end(), null);
-                }
-                if (i.end() == null) {
-                    return new Filter.TemporalFilter(prop, TemporalOp.AFTER, i.begin(), null);
-                }
-                return new Filter.TemporalFilter(prop, TemporalOp.DURING, i.begin(), i.end());
-            case AFTER:
-                if (i.end() == null) {
-                    throw new FilterParseException(name + " with an interval open at its end matches nothing",
-                            at.start());
-                }
-                return new Filter.TemporalFilter(prop, TemporalOp.AFTER, i.end(), null);
-            case BEFORE:
-                if (i.begin() == null) {
-                    throw new FilterParseException(name + " with an interval open at its start matches nothing",
-                            at.start());
-                }
-                return new Filter.TemporalFilter(prop, TemporalOp.BEFORE, i.begin(), null);
-            default:
-                throw new FilterParseException(name + " compares instants; use T_DURING for an interval",
-                        at.start());
-        }
+        return Cql2Terms.temporal(p, op, arg, name, "T_DURING", m -> new FilterParseException(m, at.start()));
     }
 }
