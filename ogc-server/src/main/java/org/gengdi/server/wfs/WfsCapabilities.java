@@ -150,48 +150,11 @@ final class WfsCapabilities {
             w.writeAttribute("version", WfsService.VERSION);
             w.writeAttribute("updateSequence", Long.toString(updateSequence));
             w.writeAttribute(XSI, "schemaLocation", WFS + " http://schemas.opengis.net/wfs/2.0/wfs.xsd");
-            if (sections.contains("ServiceIdentification")) {
-                serviceIdentification();
-            }
-            if (sections.contains("ServiceProvider")) {
-                serviceProvider();
-            }
-            if (sections.contains("OperationsMetadata")) {
-                operationsMetadata();
-            }
-            if (sections.contains("FeatureTypeList")) {
-                featureTypeList(layers);
-            }
-            if (sections.contains("Filter_Capabilities")) {
-                filterCapabilities();
-            }
+            OwsServiceMetadata.sections(sections, () -> OwsServiceMetadata.identification(w, OWS, WfsService.VERSION),
+                    () -> OwsServiceMetadata.provider(w, OWS), this::operationsMetadata, () -> featureTypeList(layers),
+                    this::filterCapabilities);
             w.writeEndElement();
             w.writeEndDocument();
-        }
-
-        private void serviceIdentification() throws XMLStreamException {
-            w.writeStartElement("ows", "ServiceIdentification", OWS);
-            text("ows", "Title", OWS, TITLE);
-            text("ows", "Abstract", OWS, ABSTRACT);
-            w.writeStartElement("ows", "Keywords", OWS);
-            for (String k : KEYWORDS) {
-                text("ows", "Keyword", OWS, k);
-            }
-            w.writeEndElement();
-            text("ows", "ServiceType", OWS, "WFS");
-            text("ows", "ServiceTypeVersion", OWS, WfsService.VERSION);
-            text("ows", "Fees", OWS, "NONE");
-            text("ows", "AccessConstraints", OWS, "NONE");
-            w.writeEndElement();
-        }
-
-        private void serviceProvider() throws XMLStreamException {
-            w.writeStartElement("ows", "ServiceProvider", OWS);
-            text("ows", "ProviderName", OWS, "Gengdi 耕地");
-            w.writeStartElement("ows", "ServiceContact", OWS);
-            text("ows", "IndividualName", OWS, "Gengdi");
-            w.writeEndElement();
-            w.writeEndElement();
         }
 
         private void operationsMetadata() throws XMLStreamException {
@@ -236,7 +199,7 @@ final class WfsCapabilities {
             w.writeStartElement("ows", "Constraint", OWS);
             w.writeAttribute("name", "QueryExpressions");
             w.writeStartElement("ows", "AllowedValues", OWS);
-            text("ows", "Value", OWS, "wfs:Query");
+            OwsServiceMetadata.text(w, "ows", "Value", OWS, "wfs:Query");
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndElement();
@@ -260,7 +223,7 @@ final class WfsCapabilities {
             w.writeAttribute("name", name);
             w.writeStartElement("ows", "AllowedValues", OWS);
             for (String v : values) {
-                text("ows", "Value", OWS, v);
+                OwsServiceMetadata.text(w, "ows", "Value", OWS, v);
             }
             w.writeEndElement();
             w.writeEndElement();
@@ -270,7 +233,7 @@ final class WfsCapabilities {
             w.writeStartElement("ows", "Constraint", OWS);
             w.writeAttribute("name", name);
             w.writeEmptyElement("ows", "NoValues", OWS);
-            text("ows", "DefaultValue", OWS, value);
+            OwsServiceMetadata.text(w, "ows", "DefaultValue", OWS, value);
             w.writeEndElement();
         }
 
@@ -279,23 +242,23 @@ final class WfsCapabilities {
             w.writeStartElement("wfs", "FeatureTypeList", WFS);
             for (LayerSummary l : layers) {
                 w.writeStartElement("wfs", "FeatureType", WFS);
-                text("wfs", "Name", WFS, WfsService.PREFIX + ":" + l.name());
+                OwsServiceMetadata.text(w, "wfs", "Name", WFS, WfsService.PREFIX + ":" + l.name());
                 w.writeStartElement("wfs", "Title", WFS);
                 w.writeAttribute("xml:lang", "zh-CN");
                 w.writeCharacters(l.title());
                 w.writeEndElement();
-                text("wfs", "Abstract", WFS, l.title() + " (" + l.name() + ")");
-                text("wfs", "DefaultCRS", WFS, crs.urn(l.srid()));
+                OwsServiceMetadata.text(w, "wfs", "Abstract", WFS, l.title() + " (" + l.name() + ")");
+                OwsServiceMetadata.text(w, "wfs", "DefaultCRS", WFS, crs.urn(l.srid()));
                 for (int other : OTHER_CRS) {
                     if (other != l.srid()) {
-                        text("wfs", "OtherCRS", WFS, crs.urn(other));
+                        OwsServiceMetadata.text(w, "wfs", "OtherCRS", WFS, crs.urn(other));
                     }
                 }
                 Envelope g = wgs84(l);
                 if (g != null) {
                     w.writeStartElement("ows", "WGS84BoundingBox", OWS);
-                    text("ows", "LowerCorner", OWS, number(g.getMinX()) + " " + number(g.getMinY()));
-                    text("ows", "UpperCorner", OWS, number(g.getMaxX()) + " " + number(g.getMaxY()));
+                    OwsServiceMetadata.text(w, "ows", "LowerCorner", OWS, number(g.getMinX()) + " " + number(g.getMinY()));
+                    OwsServiceMetadata.text(w, "ows", "UpperCorner", OWS, number(g.getMaxX()) + " " + number(g.getMaxY()));
                     w.writeEndElement();
                 }
                 w.writeEndElement();
@@ -355,7 +318,7 @@ final class WfsCapabilities {
             w.writeStartElement("fes", "Constraint", FES);
             w.writeAttribute("name", name);
             w.writeEmptyElement("ows", "NoValues", OWS);
-            text("ows", "DefaultValue", OWS, value ? "TRUE" : "FALSE");
+            OwsServiceMetadata.text(w, "ows", "DefaultValue", OWS, value ? "TRUE" : "FALSE");
             w.writeEndElement();
         }
 
@@ -364,12 +327,6 @@ final class WfsCapabilities {
                 w.writeEmptyElement("fes", element, FES);
                 w.writeAttribute("name", n);
             }
-        }
-
-        private void text(String prefix, String local, String ns, String value) throws XMLStreamException {
-            w.writeStartElement(prefix, local, ns);
-            w.writeCharacters(value);
-            w.writeEndElement();
         }
     }
 }

@@ -58,48 +58,11 @@ final class WfsCapabilities11 {
         w.writeAttribute("version", "1.1.0");
         w.writeAttribute("updateSequence", Long.toString(updateSequence));
         w.writeAttribute(WfsCapabilities.XSI, "schemaLocation", WFS + " http://schemas.opengis.net/wfs/1.1.0/wfs.xsd");
-        if (sections.contains("ServiceIdentification")) {
-            serviceIdentification();
-        }
-        if (sections.contains("ServiceProvider")) {
-            serviceProvider();
-        }
-        if (sections.contains("OperationsMetadata")) {
-            operationsMetadata();
-        }
-        if (sections.contains("FeatureTypeList")) {
-            featureTypeList(layers);
-        }
-        if (sections.contains("Filter_Capabilities")) {
-            filterCapabilities();
-        }
+        OwsServiceMetadata.sections(sections, () -> OwsServiceMetadata.identification(w, OWS, "1.1.0"),
+                () -> OwsServiceMetadata.provider(w, OWS), this::operationsMetadata, () -> featureTypeList(layers),
+                this::filterCapabilities);
         w.writeEndElement();
         w.writeEndDocument();
-    }
-
-    private void serviceIdentification() throws XMLStreamException {
-        w.writeStartElement("ows", "ServiceIdentification", OWS);
-        text("ows", "Title", OWS, WfsCapabilities.TITLE);
-        text("ows", "Abstract", OWS, WfsCapabilities.ABSTRACT);
-        w.writeStartElement("ows", "Keywords", OWS);
-        for (String k : WfsCapabilities.KEYWORDS) {
-            text("ows", "Keyword", OWS, k);
-        }
-        w.writeEndElement();
-        text("ows", "ServiceType", OWS, "WFS");
-        text("ows", "ServiceTypeVersion", OWS, "1.1.0");
-        text("ows", "Fees", OWS, "NONE");
-        text("ows", "AccessConstraints", OWS, "NONE");
-        w.writeEndElement();
-    }
-
-    private void serviceProvider() throws XMLStreamException {
-        w.writeStartElement("ows", "ServiceProvider", OWS);
-        text("ows", "ProviderName", OWS, "Gengdi 耕地");
-        w.writeStartElement("ows", "ServiceContact", OWS);
-        text("ows", "IndividualName", OWS, "Gengdi");
-        w.writeEndElement();
-        w.writeEndElement();
     }
 
     private void operationsMetadata() throws XMLStreamException {
@@ -117,7 +80,7 @@ final class WfsCapabilities11 {
         w.writeEndElement();
         w.writeStartElement("ows", "Constraint", OWS);
         w.writeAttribute("name", "DefaultMaxFeatures");
-        text("ows", "Value", OWS, Long.toString(GetFeatureOperation.DEFAULT_COUNT));
+        OwsServiceMetadata.text(w, "ows", "Value", OWS, Long.toString(GetFeatureOperation.DEFAULT_COUNT));
         w.writeEndElement();
         w.writeEndElement();
     }
@@ -139,7 +102,7 @@ final class WfsCapabilities11 {
         w.writeStartElement("ows", "Parameter", OWS);
         w.writeAttribute("name", name);
         for (String v : values) {
-            text("ows", "Value", OWS, v);
+            OwsServiceMetadata.text(w, "ows", "Value", OWS, v);
         }
         w.writeEndElement();
     }
@@ -148,25 +111,25 @@ final class WfsCapabilities11 {
         CrsRegistry crs = CrsRegistry.get();
         w.writeStartElement("wfs", "FeatureTypeList", WFS);
         w.writeStartElement("wfs", "Operations", WFS);
-        text("wfs", "Operation", WFS, "Query");
+        OwsServiceMetadata.text(w, "wfs", "Operation", WFS, "Query");
         w.writeEndElement();
         for (LayerSummary l : layers) {
             w.writeStartElement("wfs", "FeatureType", WFS);
-            text("wfs", "Name", WFS, WfsService.PREFIX + ":" + l.name());
-            text("wfs", "Title", WFS, l.title());
-            text("wfs", "Abstract", WFS, l.title() + " (" + l.name() + ")");
-            text("wfs", "DefaultSRS", WFS, crs.urn(l.srid()));
+            OwsServiceMetadata.text(w, "wfs", "Name", WFS, WfsService.PREFIX + ":" + l.name());
+            OwsServiceMetadata.text(w, "wfs", "Title", WFS, l.title());
+            OwsServiceMetadata.text(w, "wfs", "Abstract", WFS, l.title() + " (" + l.name() + ")");
+            OwsServiceMetadata.text(w, "wfs", "DefaultSRS", WFS, crs.urn(l.srid()));
             for (int other : WfsCapabilities.OTHER_CRS) {
                 if (other != l.srid()) {
-                    text("wfs", "OtherSRS", WFS, crs.urn(other));
+                    OwsServiceMetadata.text(w, "wfs", "OtherSRS", WFS, crs.urn(other));
                 }
             }
             Envelope g = WfsCapabilities.wgs84(l);
             if (g != null) {
                 w.writeStartElement("ows", "WGS84BoundingBox", OWS);
-                text("ows", "LowerCorner", OWS, WfsCapabilities.number(g.getMinX()) + " "
+                OwsServiceMetadata.text(w, "ows", "LowerCorner", OWS, WfsCapabilities.number(g.getMinX()) + " "
                         + WfsCapabilities.number(g.getMinY()));
-                text("ows", "UpperCorner", OWS, WfsCapabilities.number(g.getMaxX()) + " "
+                OwsServiceMetadata.text(w, "ows", "UpperCorner", OWS, WfsCapabilities.number(g.getMaxX()) + " "
                         + WfsCapabilities.number(g.getMaxY()));
                 w.writeEndElement();
             }
@@ -180,7 +143,7 @@ final class WfsCapabilities11 {
         w.writeStartElement("ogc", "Spatial_Capabilities", OGC);
         w.writeStartElement("ogc", "GeometryOperands", OGC);
         for (String g : GEOMETRY_OPERANDS) {
-            text("ogc", "GeometryOperand", OGC, g);
+            OwsServiceMetadata.text(w, "ogc", "GeometryOperand", OGC, g);
         }
         w.writeEndElement();
         w.writeStartElement("ogc", "SpatialOperators", OGC);
@@ -194,7 +157,7 @@ final class WfsCapabilities11 {
         w.writeEmptyElement("ogc", "LogicalOperators", OGC);
         w.writeStartElement("ogc", "ComparisonOperators", OGC);
         for (String c : COMPARISONS) {
-            text("ogc", "ComparisonOperator", OGC, c);
+            OwsServiceMetadata.text(w, "ogc", "ComparisonOperator", OGC, c);
         }
         w.writeEndElement();
         w.writeEndElement();
@@ -202,12 +165,6 @@ final class WfsCapabilities11 {
         w.writeEmptyElement("ogc", "EID", OGC);
         w.writeEmptyElement("ogc", "FID", OGC);
         w.writeEndElement();
-        w.writeEndElement();
-    }
-
-    private void text(String prefix, String local, String ns, String value) throws XMLStreamException {
-        w.writeStartElement(prefix, local, ns);
-        w.writeCharacters(value);
         w.writeEndElement();
     }
 }
