@@ -9,6 +9,7 @@ import org.gengdi.server.config.UnknownSettingsCheck;
 import org.gengdi.server.encode.FeatureEncoders;
 import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.wfs.WfsService;
+import org.gengdi.server.wms.WmsService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +64,13 @@ public class GengdiServer {
         return FeatureEncoders.standard();
     }
 
-    /** WFS 2.0, answered through the OWS dispatcher ({@code /ows?SERVICE=WFS}, {@code /wfs}). */
+    /** WMS 1.3.0 / 1.1.1 through the OWS dispatcher ({@code /ows?SERVICE=WMS}, {@code /wms}). */
+    @Bean
+    WmsService wmsService(PublishedLayers layers) {
+        return new WmsService(layers);
+    }
+
+    /** WFS 2.0, 1.1 and 1.0, answered through the OWS dispatcher ({@code /ows?SERVICE=WFS}, {@code /wfs}). */
     @Bean
     WfsService wfsService(PublishedLayers layers, FeatureEncoders encoders) {
         return new WfsService(layers, encoders);

@@ -70,9 +70,10 @@ class ServerSmokeTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("InvalidParameterValue");
 
-        // WFS answers (see WfsServerTest); the other services are not implemented yet.
+        // WFS and WMS answer (see WfsServerTest, WmsServerTest); the other services are not implemented yet.
         assertThat(get("/wfs?REQUEST=GetCapabilities").statusCode()).isEqualTo(200);
-        for (String alias : new String[] {"/wms", "/wps", "/wmts"}) {
+        assertThat(get("/wms?REQUEST=GetCapabilities").statusCode()).isEqualTo(200);
+        for (String alias : new String[] {"/wps", "/wmts"}) {
             HttpResponse<String> r = get(alias + "?REQUEST=GetCapabilities");
             assertThat(r.statusCode()).as(alias).isEqualTo(501);
             assertThat(r.body()).contains("OperationNotSupported", alias.substring(1).toUpperCase());

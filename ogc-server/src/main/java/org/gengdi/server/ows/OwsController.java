@@ -160,13 +160,14 @@ public class OwsController {
         }
         response.reset();
         response.setStatus(e.code().httpStatus());
-        response.setContentType(XML);
         Object service = http.getAttribute(SERVICE_ATTRIBUTE);
         OwsService s = service == null ? null : services.get(service.toString());
-        String version = s == null ? "1.1.0" : s.defaultVersion();
-        byte[] body = ExceptionReportWriter.write(e, version).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        OwsService.Report report = s == null
+                ? new OwsService.Report(XML, ExceptionReportWriter.write(e, "1.1.0").getBytes(StandardCharsets.UTF_8))
+                : s.exceptionReport(e, new KvpRequest(http.getParameterMap()));
+        response.setContentType(report.contentType());
+        response.setContentLength(report.body().length);
+        response.getOutputStream().write(report.body());
     }
 
     private static String impliedService(String uri) {

@@ -17,6 +17,22 @@ public class OwsException extends RuntimeException {
         OperationParsingFailed(400),
         OperationProcessingFailed(500),
         NoApplicableCode(500),
+        /** WMS: the image format is not offered. */
+        InvalidFormat(400),
+        /** WMS 1.3.0: the CRS is not offered. */
+        InvalidCRS(400),
+        /** WMS 1.1.1: the SRS is not offered. */
+        InvalidSRS(400),
+        /** WMS: no such layer. */
+        LayerNotDefined(400),
+        /** WMS: no such style for the layer. */
+        StyleNotDefined(400),
+        /** WMS: GetFeatureInfo on a layer that is not queryable. */
+        LayerNotQueryable(400),
+        /** WMS: I/J (X/Y) outside the map. */
+        InvalidPoint(400),
+        /** WMS: the updateSequence equals the server's. */
+        CurrentUpdateSequence(400),
         /** WFS 2.0.2: the resource a stored query names (GetFeatureById) does not exist. */
         NotFound(404),
         ServiceUnavailable(503);

@@ -18,6 +18,21 @@ public interface OwsService {
 
     void handle(OwsRequest request, HttpServletResponse response) throws IOException;
 
+    /** An exception report as this service writes it. */
+    record Report(String contentType, byte[] body) {
+    }
+
+    /**
+     * The report of an error in a request to this service: by default an OWS Common 1.1 ExceptionReport; WMS
+     * writes its own ServiceExceptionReport.
+     *
+     * @param request the request's parameters (to learn e.g. the version asked for)
+     */
+    default Report exceptionReport(OwsException e, KvpRequest request) {
+        return new Report("application/xml;charset=UTF-8",
+                ExceptionReportWriter.write(e, defaultVersion()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** An XML-encoded (POST) request; services without an XML encoding refuse it. */
     default void handleXml(XmlPost request, HttpServletResponse response) throws IOException {
         throw new OwsException(OwsException.Code.OperationNotSupported, null,

@@ -1,0 +1,170 @@
+package org.gengdi.server.wms;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gengdi.server.ows.KvpRequest;
+import org.gengdi.server.ows.OwsException;
+import org.gengdi.server.ows.OwsException.Code;
+import org.gengdi.server.ows.PublishedLayer;
+import org.gengdi.server.ows.PublishedLayers;
+import org.gengdi.server.render.ImageEncoders;
+import org.gengdi.server.render.LegendRenderer;
+import org.gengdi.server.render.MapLayer;
+import org.gengdi.server.render.MapRenderer;
+import org.gengdi.server.render.MapView;
+import org.gengdi.server.render.RenderLimitException;
+import org.gengdi.server.render.RenderLimits;
+import org.gengdi.server.render.Style;
+
+/**
+ * GetMap and GetLegendGraphic: the request is parsed and checked in full, the map drawn by the renderer (which reads
+ * only what intersects the box, through the store index), then encoded. With EXCEPTIONS=INIMAGE an error is drawn
+ * into an image of the requested size and format; with BLANK an empty image is returned.
+ */
+final class GetMapOperation {
+    private final PublishedLayers layers;
+    private final WmsLimits limits;
+    private final WmsStyles styles;
+    private final MapRenderer renderer = new MapRenderer();
+
+    GetMapOperation(PublishedLayers layers, WmsLimits limits, WmsStyles styles) {
+        this.layers = layers;
+        this.limits = limits;
+        this.styles = styles;
+    }
+
+    void run(WmsVersion version, KvpRequest kvp, HttpServletResponse response) throws IOException {
+        BufferedImage image;
+        WmsImages format = WmsImages.of(kvp.get("format"));
+        try {
+            MapRequest map = MapRequest.parse(version, kvp, layers, limits, true);
+            if (kvp.get("sld") != null || kvp.get("sld_body") != null) {
+                throw new OwsException(Code.OperationNotSupported, kvp.get("sld") != null ? "sld" : "sld_body",
+                        "SLD and SLD_BODY are not available yet; use STYLES with the styles capabilities list");
+            }
+            List<MapLayer> drawn = new ArrayList<>();
+            for (int i = 0; i < map.layers().size(); i++) {
+                PublishedLayer layer = map.layers().get(i);
+                drawn.add(new MapLayer(layer, styles.style(layer, map.styles().get(i)), map.filters().get(i)));
+            }
+            MapView view = new MapView(map.bbox(), map.crs().srid(), map.width(), map.height(), map.background(),
+                    map.transparent());
+            image = renderer.render(view, drawn, renderLimits());
+            write(image, format, map.background(), response);
+        } catch (OwsException | RenderLimitException e) {
+            OwsException report = e instanceof OwsException o ? o
+                    : new OwsException(Code.InvalidParameterValue, null, e.getMessage());
+            String exceptions = MapRequest.exceptions(version, kvp);
+            if (exceptions.equals("XML") || format == null || response.isCommitted()) {
+                throw report;
+            }
+            write(errorImage(kvp, report, exceptions.equals("INIMAGE")), format, Color.WHITE, response);
+        }
+    }
+
+    private RenderLimits renderLimits() {
+        return new RenderLimits(limits.maxWidth(), limits.maxHeight(), limits.maxFeatures(), limits.maxRenderTime());
+    }
+
+    private static void write(BufferedImage image, WmsImages format, Color background, HttpServletResponse response)
+            throws IOException {
+        response.setStatus(200);
+        response.setContentType(format.mime());
+        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 65536);
+        switch (format) {
+            case PNG -> ImageEncoders.png(image, out);
+            case PNG8 -> ImageEncoders.png8(image, out);
+            case JPEG -> ImageEncoders.jpeg(image, background, out);
+        }
+        out.flush();
+    }
+
+    /** INIMAGE: the message on a white image of the requested size; BLANK: a transparent (or white) one. */
+    private BufferedImage errorImage(KvpRequest kvp, OwsException e, boolean withText) {
+        int w = boundedSize(kvp.get("width"), limits.maxWidth());
+        int h = boundedSize(kvp.get("height"), limits.maxHeight());
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        boolean transparent = "true".equalsIgnoreCase(kvp.get("transparent"));
+        if (!transparent) {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+        }
+        if (withText) {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(0xB00020));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            String text = e.code().name() + ": " + e.getMessage();
+            int y = 16;
+            for (String line : wrap(text, Math.max(10, w / 7))) {
+                g.drawString(line, 4, y);
+                y += 15;
+                if (y > h) {
+                    break;
+                }
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    private static int boundedSize(String v, int max) {
+        try {
+            int n = Integer.parseInt(v);
+            return n >= 1 && n <= max ? n : 256;
+        } catch (NumberFormatException | NullPointerException e) {
+            return 256;
+        }
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += width) {
+            lines.add(text.substring(i, Math.min(text.length(), i + width)));
+        }
+        return lines;
+    }
+
+    /** GetLegendGraphic: LAYER, optional STYLE, FORMAT image/png; WIDTH/HEIGHT per rule swatch. */
+    void legend(KvpRequest kvp, HttpServletResponse response) throws IOException {
+        String name = kvp.require("layer");
+        PublishedLayer layer = layers.find(name.contains(":") ? name.substring(name.indexOf(':') + 1) : name)
+                .orElseThrow(() -> new OwsException(Code.LayerNotDefined, "layer", "unknown layer '" + name + "'"));
+        Style style = styles.style(layer, kvp.get("style") == null ? "" : kvp.get("style"));
+        String format = kvp.get("format") == null ? "image/png" : kvp.get("format");
+        WmsImages f = WmsImages.of(format);
+        if (f == null) {
+            throw new OwsException(Code.InvalidFormat, "format", "unsupported FORMAT '" + format + "'");
+        }
+        int w = swatch(kvp.get("width"));
+        int h = swatch(kvp.get("height"));
+        BufferedImage image = new LegendRenderer().render(style, w, h);
+        write(image, f, Color.WHITE, response);
+    }
+
+    private static int swatch(String v) {
+        if (v == null) {
+            return WmsStyles.LEGEND_ROW;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 4 && n <= 200) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new OwsException(Code.InvalidParameterValue, "width", "legend swatch sizes must be 4 to 200 pixels, not '"
+                + v + "'".toLowerCase(Locale.ROOT));
+    }
+}
