@@ -12,6 +12,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gengdi.core.crs.CrsRegistry;
+import org.gengdi.core.filter.FilterContext;
 import org.gengdi.server.ows.KvpRequest;
 import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.OwsException.Code;
@@ -25,6 +27,9 @@ import org.gengdi.server.render.MapView;
 import org.gengdi.server.render.RenderLimitException;
 import org.gengdi.server.render.RenderLimits;
 import org.gengdi.server.render.Style;
+import org.gengdi.server.render.sld.LayerStyle;
+import org.gengdi.server.render.sld.SldException;
+import org.gengdi.server.render.sld.SldReader;
 
 /**
  * GetMap and GetLegendGraphic: the request is parsed and checked in full, the map drawn by the renderer (which reads
@@ -48,14 +53,20 @@ final class GetMapOperation {
         WmsImages format = WmsImages.of(kvp.get("format"));
         try {
             MapRequest map = MapRequest.parse(version, kvp, layers, limits, true);
-            if (kvp.get("sld") != null || kvp.get("sld_body") != null) {
-                throw new OwsException(Code.OperationNotSupported, kvp.get("sld") != null ? "sld" : "sld_body",
-                        "SLD and SLD_BODY are not available yet; use STYLES with the styles capabilities list");
+            if (kvp.get("sld") != null) {
+                // fetching a URL the client names would let anyone make this server send requests (SSRF)
+                throw new OwsException(Code.InvalidParameterValue, "sld", "SLD by URL is not accepted; send the "
+                        + "style document itself as SLD_BODY");
             }
+            List<LayerStyle> sld = kvp.get("sld_body") == null ? List.of() : sldBody(kvp.get("sld_body"));
             List<MapLayer> drawn = new ArrayList<>();
             for (int i = 0; i < map.layers().size(); i++) {
                 PublishedLayer layer = map.layers().get(i);
-                drawn.add(new MapLayer(layer, styles.style(layer, map.styles().get(i)), map.filters().get(i)));
+                Style style = fromSld(sld, layer, map.styles().get(i));
+                if (style == null) {
+                    style = styles.style(layer, map.styles().get(i));
+                }
+                drawn.add(new MapLayer(layer, style, map.filters().get(i)));
             }
             MapView view = new MapView(map.bbox(), map.crs().srid(), map.width(), map.height(), map.background(),
                     map.transparent());
@@ -70,6 +81,41 @@ final class GetMapOperation {
             }
             write(errorImage(kvp, report, exceptions.equals("INIMAGE")), format, Color.WHITE, response);
         }
+    }
+
+    /** SLD_BODY: the styles of the document, checked against the layers' public schemas. */
+    private List<LayerStyle> sldBody(String xml) {
+        try {
+            return SldReader.read(xml, name -> layers.find(name.contains(":") ? name.substring(name.indexOf(':') + 1)
+                    : name).map(l -> FilterContext.of(l.stored(),
+                    CrsRegistry.get().parse(CrsRegistry.get().urn(l.stored().srid()))).hiding(l.hidden())));
+        } catch (SldException e) {
+            Code code = e.kind() == SldException.Kind.UNKNOWN_LAYER ? Code.LayerNotDefined : Code.InvalidParameterValue;
+            throw new OwsException(code, "sld_body", e.getMessage());
+        }
+    }
+
+    /**
+     * The SLD_BODY style for a layer: the one named in STYLES, else the document's default (or first) for that layer;
+     * null when the document does not style the layer.
+     */
+    private static Style fromSld(List<LayerStyle> sld, PublishedLayer layer, String name) {
+        List<LayerStyle> mine = sld.stream().filter(s -> {
+            String n = s.layerName();
+            return (n.contains(":") ? n.substring(n.indexOf(':') + 1) : n).equalsIgnoreCase(layer.name());
+        }).toList();
+        if (mine.isEmpty()) {
+            return null;
+        }
+        if (name != null && !name.isEmpty()) {
+            for (LayerStyle s : mine) {
+                if (s.style().name().equalsIgnoreCase(name)) {
+                    return s.style();
+                }
+            }
+            return null; // a named style the document does not define: the layer's own styles
+        }
+        return mine.stream().filter(LayerStyle::isDefault).findFirst().orElse(mine.get(0)).style();
     }
 
     private RenderLimits renderLimits() {

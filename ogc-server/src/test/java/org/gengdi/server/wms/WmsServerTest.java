@@ -255,6 +255,43 @@ class WmsServerTest {
     }
 
     @Test
+    void sldBodyRestylesTheMapAndIsCheckedLikeEveryOtherInput() throws Exception {
+        Envelope e = geographicExtent();
+        String q = "/wms?SERVICE=WMS&REQUEST=GetMap&VERSION=1.1.1&SRS=EPSG:4490&BBOX="
+                + bbox(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()) + "&LAYERS=" + LAYER
+                + "&STYLES=&WIDTH=200&HEIGHT=160&FORMAT=image/png&SLD_BODY=";
+        String sld = "<StyledLayerDescriptor version=\"1.0.0\" xmlns=\"http://www.opengis.net/sld\" "
+                + "xmlns:ogc=\"http://www.opengis.net/ogc\"><NamedLayer><Name>" + LAYER + "</Name><UserStyle>"
+                + "<Name>blue</Name><FeatureTypeStyle><Rule>%s<PolygonSymbolizer><Fill><CssParameter name=\"fill\">"
+                + "#0000FF</CssParameter></Fill></PolygonSymbolizer></Rule></FeatureTypeStyle></UserStyle>"
+                + "</NamedLayer></StyledLayerDescriptor>";
+        BufferedImage blue = image(get(q + enc(sld.formatted(""))));
+        assertThat(redPixels(blue)).isZero();
+        int bluePixels = 0;
+        for (int y = 0; y < blue.getHeight(); y++) {
+            for (int x = 0; x < blue.getWidth(); x++) {
+                int rgb = blue.getRGB(x, y);
+                if ((rgb & 0xff) > 200 && ((rgb >> 16) & 0xff) < 60) {
+                    bluePixels++;
+                }
+            }
+        }
+        assertThat(bluePixels).isGreaterThan(1000);
+        String personal = "<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>ZRRMC</ogc:PropertyName>"
+                + "<ogc:Literal>x</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>";
+        assertException(get(q + enc(sld.formatted(personal))), "InvalidParameterValue");
+        assertException(get(q + enc("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + sld.formatted(""))),
+                "InvalidParameterValue");
+        assertException(get(q + enc(sld.formatted("").replace("<Name>" + LAYER, "<Name>NOPE"))), "LayerNotDefined");
+        assertException(get(q.replace("&SLD_BODY=", "&SLD=") + enc("http://169.254.169.254/latest/meta-data")),
+                "InvalidParameterValue");
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void legendHasARowPerRule() throws Exception {
         BufferedImage legend = image(get("/wms?SERVICE=WMS&REQUEST=GetLegendGraphic&VERSION=1.3.0&FORMAT=image/png"
                 + "&LAYER=DLTB"));
