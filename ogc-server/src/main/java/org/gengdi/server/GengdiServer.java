@@ -10,6 +10,7 @@ import org.gengdi.server.encode.FeatureEncoders;
 import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.wfs.WfsService;
 import org.gengdi.server.wms.WmsService;
+import org.gengdi.server.wmts.WmtsService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -68,6 +69,12 @@ public class GengdiServer {
     @Bean
     WmsService wmsService(PublishedLayers layers) {
         return new WmsService(layers);
+    }
+
+    /** WMTS 1.0.0, KVP through the OWS dispatcher ({@code /wmts}) and RESTful ({@code /wmts/1.0.0/…}). */
+    @Bean
+    WmtsService wmtsService(PublishedLayers layers) {
+        return new WmtsService(layers);
     }
 
     /** WFS 2.0, 1.1 and 1.0, answered through the OWS dispatcher ({@code /ows?SERVICE=WFS}, {@code /wfs}). */

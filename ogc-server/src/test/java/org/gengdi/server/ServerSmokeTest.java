@@ -70,10 +70,11 @@ class ServerSmokeTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("InvalidParameterValue");
 
-        // WFS and WMS answer (see WfsServerTest, WmsServerTest); the other services are not implemented yet.
+        // WFS, WMS and WMTS answer (see WfsServerTest, WmsServerTest, WmtsServerTest); WPS is not implemented yet.
         assertThat(get("/wfs?REQUEST=GetCapabilities").statusCode()).isEqualTo(200);
         assertThat(get("/wms?REQUEST=GetCapabilities").statusCode()).isEqualTo(200);
-        for (String alias : new String[] {"/wps", "/wmts"}) {
+        assertThat(get("/wmts?REQUEST=GetCapabilities").statusCode()).isEqualTo(200);
+        for (String alias : new String[] {"/wps"}) {
             HttpResponse<String> r = get(alias + "?REQUEST=GetCapabilities");
             assertThat(r.statusCode()).as(alias).isEqualTo(501);
             assertThat(r.body()).contains("OperationNotSupported", alias.substring(1).toUpperCase());

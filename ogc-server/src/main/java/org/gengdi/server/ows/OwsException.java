@@ -35,6 +35,8 @@ public class OwsException extends RuntimeException {
         CurrentUpdateSequence(400),
         /** WFS 2.0.2: the resource a stored query names (GetFeatureById) does not exist. */
         NotFound(404),
+        /** WMTS: TileMatrix, TileRow or TileCol outside the tile matrix set (or the layer's limits). */
+        TileOutOfRange(400),
         ServiceUnavailable(503);
 
         private final int httpStatus;
