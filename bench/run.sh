@@ -4,6 +4,10 @@
 #   bench/run.sh sample [parcels]                           sample-county generation time (target: < 1 min)
 #   bench/run.sh wfs-load [geopackage|postgis|all] [--jfr] [WfsLoadBench options]
 #                                                           WFS GetFeature load and heap while streaming (WFS issue)
+#   bench/run.sh wms-load [geopackage|postgis|all] [WmsLoadBench options]
+#                                                           WMS GetMap throughput and latency (WMS issue)
+#   bench/run.sh wmts-load [geopackage|postgis|all] [WmtsLoadBench options]
+#                                                           WMTS cached-tile throughput and latency (WMS issue)
 # PostGIS: pass a URL, or run `source scripts/pg-env.sh` first (sets GENGDI_TEST_PG_URL); wfs-load sources it itself
 # when GENGDI_TEST_PG_URL is unset.
 #
@@ -24,6 +28,8 @@ what=${1:-store-stream}; shift || true
 build=${GENGDI_BENCH_BUILD_DIR:-target}
 modules=bench
 [ "$what" = wfs-load ] && [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench
+[ "$what" = wms-load ] && [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench
+[ "$what" = wmts-load ] && [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench
 if [ "$build" = target ]; then
   mvn -B -ntp -q -DskipTests -pl "$modules" -am install
 else
@@ -167,6 +173,83 @@ wfs_load() {
   return $rc
 }
 
+# wms-load: like wfs-load (same server start/stop and the same kept sample county: bench/target/wfs-load/geopackage
+# and the PostGIS schema gengdi_wfs_load), then org.gengdi.bench.WmsLoadBench: GetMap 256x256 PNG of
+# DLTB + YJJBNTBHTB at the county extent and at 1 km windows, 8 then 4 clients, 5 s warm-up + 15 s measured each
+# unless options say otherwise (e.g. --clients 8 --duration 30). Logs and the summary in bench/target/wms-load.
+wms_load() {
+  local stores=${1:-all}
+  shift || true
+  case "$stores" in
+    geopackage|postgis) ;;
+    all) stores="geopackage postgis" ;;
+    *) echo "usage: bench/run.sh wms-load [geopackage|postgis|all] [WmsLoadBench options]" >&2; exit 2 ;;
+  esac
+  jar=${GENGDI_BENCH_JAR:-ogc-server/$build/gengdi.jar}
+  local logs=bench/target/wms-load
+  work=bench/target/wfs-load # the sample county is shared with wfs-load
+  mkdir -p "$logs" "$work"
+  summary=$logs/summary.txt
+  : >"$summary"
+  trap stop_server EXIT
+  trap 'exit 130' INT TERM
+  local rc=0 s label
+  for s in $stores; do
+    "prepare_$s"
+    case "$s" in geopackage) label=GeoPackage ;; postgis) label=PostGIS ;; esac
+    echo
+    echo "== $label: load before the server starts: $(uptime)"
+    start_server "$logs/server-$s.log" "${store_args[@]}"
+    java -Xmx256m -XX:+UseSerialGC -cp "$cp" org.gengdi.bench.WmsLoadBench --store "$label" \
+      --url "http://127.0.0.1:$http_port/wms" --summary "$summary" "$@" || rc=1
+    echo "== $label: load after the run: $(uptime)"
+    if grep -nE 'ERROR|Exception' "$logs/server-$s.log" | head -n 20 | grep -q .; then
+      echo "server log $logs/server-$s.log has errors (first 20 lines):"
+      grep -nE 'ERROR|Exception' "$logs/server-$s.log" | head -n 20
+    fi
+    stop_server
+  done
+  echo
+  echo "======== WMS GetMap load (server -Xmx${GENGDI_BENCH_SERVER_HEAP:-1g}, $(nproc) cores; $(uptime))"
+  cat "$summary"
+  return $rc
+}
+
+# wmts-load: the same server start/stop and kept sample county as wms-load, then org.gengdi.bench.WmtsLoadBench:
+# RESTful GetTile of YJJBNTBHTB, WebMercatorQuad level 15, up to 256 tiles over the county rendered once and then
+# requested from the tile cache by 8 clients, 5 s warm-up + 15 s measured unless options say otherwise
+# (e.g. --clients 4 --level 14 --set CGCS2000Quad). Logs and the summary in bench/target/wmts-load.
+wmts_load() {
+  local stores=${1:-geopackage}
+  shift || true
+  case "$stores" in
+    geopackage|postgis) ;;
+    all) stores="geopackage postgis" ;;
+    *) echo "usage: bench/run.sh wmts-load [geopackage|postgis|all] [WmtsLoadBench options]" >&2; exit 2 ;;
+  esac
+  jar=${GENGDI_BENCH_JAR:-ogc-server/$build/gengdi.jar}
+  local logs=bench/target/wmts-load
+  work=bench/target/wfs-load # the sample county is shared with wfs-load and wms-load
+  mkdir -p "$logs" "$work"
+  summary=$logs/summary.txt
+  : >"$summary"
+  trap stop_server EXIT
+  trap 'exit 130' INT TERM
+  local rc=0 s label
+  for s in $stores; do
+    "prepare_$s"
+    case "$s" in geopackage) label=GeoPackage ;; postgis) label=PostGIS ;; esac
+    start_server "$logs/server-$s.log" "${store_args[@]}"
+    java -Xmx256m -cp "$cp" org.gengdi.bench.WmtsLoadBench --store "$label" \
+      --url "http://127.0.0.1:$http_port" --summary "$summary" "$@" || rc=1
+    stop_server
+  done
+  echo
+  echo "======== WMTS cached tiles (server -Xmx${GENGDI_BENCH_SERVER_HEAP:-1g}, $(nproc) cores; $(uptime))"
+  cat "$summary"
+  return $rc
+}
+
 case "$what" in
   store-stream)
     parcels=${1:-50000}
@@ -182,5 +265,9 @@ case "$what" in
     rm -rf "$out" ;;
   wfs-load)
     wfs_load "$@" ;;
+  wms-load)
+    wms_load "$@" ;;
+  wmts-load)
+    wmts_load "$@" ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac
