@@ -27,9 +27,7 @@ cd "$(dirname "$0")/.."
 what=${1:-store-stream}; shift || true
 build=${GENGDI_BENCH_BUILD_DIR:-target}
 modules=bench
-[ "$what" = wfs-load ] && [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench
-[ "$what" = wms-load ] && [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench
-[ "$what" = wmts-load ] && [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench
+case "$what" in *-load) [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench ;; esac
 if [ "$build" = target ]; then
   mvn -B -ntp -q -DskipTests -pl "$modules" -am install
 else
@@ -123,129 +121,66 @@ prepare_postgis() {
   store_args=(--store postgis --data-dir "$dir" --postgis-url "$url" --gengdi.postgis.schema="$schema")
 }
 
-wfs_load() {
-  local stores=${1:-all}
+# server_load NAME CLASS PATH TITLE DEFAULT-STORES [stores] [options]: for each store, serve the kept sample county
+# (bench/target/wfs-load/geopackage and the PostGIS schema gengdi_wfs_load, shared by every load benchmark), run
+# org.gengdi.bench.CLASS against http://127.0.0.1:PORT/PATH, stop the server; then print the summary. Logs, the
+# summary and JFR files are in bench/target/NAME-load.
+#   wfs-load:  WfsLoadBench, GetFeature of 1,000 red-line features as GeoJSON and GML 3.2, 8 clients, 10 s warm-up +
+#              20 s measured per format, then the server heap while streaming DLTB (needs JMX); --jfr profiles
+#   wms-load:  WmsLoadBench, GetMap 256x256 PNG of DLTB + YJJBNTBHTB at the county extent and at 1 km windows, 8 then
+#              4 clients, 5 s warm-up + 15 s measured each (e.g. --clients 8 --duration 30)
+#   wmts-load: WmtsLoadBench, RESTful GetTile of YJJBNTBHTB, WebMercatorQuad level 15, up to 256 tiles rendered once
+#              and then served from the tile cache to 8 clients (e.g. --clients 4 --level 14 --set CGCS2000Quad)
+server_load() {
+  local name=$1 class=$2 path=$3 title=$4 stores=${6:-$5}
+  shift 5
   shift || true
   case "$stores" in
     geopackage|postgis) ;;
     all) stores="geopackage postgis" ;;
-    *) echo "usage: bench/run.sh wfs-load [geopackage|postgis|all] [--jfr] [WfsLoadBench options]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh $name-load [geopackage|postgis|all] [$class options]" >&2; exit 2 ;;
   esac
   jar=${GENGDI_BENCH_JAR:-ogc-server/$build/gengdi.jar}
+  local logs=bench/target/$name-load
   work=bench/target/wfs-load
-  mkdir -p "$work"
+  mkdir -p "$logs" "$work"
   local jfr= extra=() a
   for a in "$@"; do
     if [ "$a" = --jfr ]; then jfr=1; else extra+=("$a"); fi
   done
-  summary=$work/summary.txt
-  : >"$summary"
-  trap stop_server EXIT
-  trap 'exit 130' INT TERM
-  local rc=0 s label jfr_args
-  for s in $stores; do
-    "prepare_$s"
-    case "$s" in geopackage) label=GeoPackage ;; postgis) label=PostGIS ;; esac
-    echo
-    echo "== $label: load before the server starts: $(uptime)"
-    start_server "$work/server-$s.log" "${store_args[@]}"
-    jfr_args=()
-    if [ -n "$jfr" ]; then
-      rm -f "$work/jfr/wfsload-$s"*.jfr
-      jfr_args=(--jfr-dir "$work/jfr")
-    fi
-    java -Xmx256m -XX:+UseSerialGC -cp "$cp" org.gengdi.bench.WfsLoadBench --store "$label" \
-      --url "http://127.0.0.1:$http_port/ows" --jmx "127.0.0.1:$jmx_port" --summary "$summary" \
-      "${jfr_args[@]}" "${extra[@]}" || rc=1
-    echo "== $label: load after the run: $(uptime)"
-    if grep -nE 'ERROR|Exception' "$work/server-$s.log" | head -n 20 | grep -q .; then
-      echo "server log $work/server-$s.log has errors (first 20 lines):"
-      grep -nE 'ERROR|Exception' "$work/server-$s.log" | head -n 20
-    fi
-    stop_server
-    if [ -n "$jfr" ]; then
-      java -cp "$cp" org.gengdi.bench.JfrTop "$work/jfr/wfsload-$s"*.jfr | tee "$work/jfr/summary-$s.txt"
-    fi
-  done
-  echo
-  echo "======== WFS GetFeature load (server -Xmx${GENGDI_BENCH_SERVER_HEAP:-1g}, $(nproc) cores; $(uptime))"
-  cat "$summary"
-  return $rc
-}
-
-# wms-load: like wfs-load (same server start/stop and the same kept sample county: bench/target/wfs-load/geopackage
-# and the PostGIS schema gengdi_wfs_load), then org.gengdi.bench.WmsLoadBench: GetMap 256x256 PNG of
-# DLTB + YJJBNTBHTB at the county extent and at 1 km windows, 8 then 4 clients, 5 s warm-up + 15 s measured each
-# unless options say otherwise (e.g. --clients 8 --duration 30). Logs and the summary in bench/target/wms-load.
-wms_load() {
-  local stores=${1:-all}
-  shift || true
-  case "$stores" in
-    geopackage|postgis) ;;
-    all) stores="geopackage postgis" ;;
-    *) echo "usage: bench/run.sh wms-load [geopackage|postgis|all] [WmsLoadBench options]" >&2; exit 2 ;;
-  esac
-  jar=${GENGDI_BENCH_JAR:-ogc-server/$build/gengdi.jar}
-  local logs=bench/target/wms-load
-  work=bench/target/wfs-load # the sample county is shared with wfs-load
-  mkdir -p "$logs" "$work"
+  if [ -n "$jfr" ] && [ "$name" != wfs ]; then
+    echo "--jfr is offered by wfs-load only" >&2; exit 2
+  fi
   summary=$logs/summary.txt
   : >"$summary"
   trap stop_server EXIT
   trap 'exit 130' INT TERM
-  local rc=0 s label
+  local rc=0 s label fixed
   for s in $stores; do
     "prepare_$s"
     case "$s" in geopackage) label=GeoPackage ;; postgis) label=PostGIS ;; esac
     echo
     echo "== $label: load before the server starts: $(uptime)"
     start_server "$logs/server-$s.log" "${store_args[@]}"
-    java -Xmx256m -XX:+UseSerialGC -cp "$cp" org.gengdi.bench.WmsLoadBench --store "$label" \
-      --url "http://127.0.0.1:$http_port/wms" --summary "$summary" "$@" || rc=1
+    fixed=(--store "$label" --url "http://127.0.0.1:$http_port$path" --summary "$summary")
+    [ "$name" = wfs ] && fixed+=(--jmx "127.0.0.1:$jmx_port")
+    if [ -n "$jfr" ]; then
+      rm -f "$logs/jfr/${name}load-$s"*.jfr
+      fixed+=(--jfr-dir "$logs/jfr")
+    fi
+    java -Xmx256m -XX:+UseSerialGC -cp "$cp" "org.gengdi.bench.$class" "${fixed[@]}" "${extra[@]}" || rc=1
     echo "== $label: load after the run: $(uptime)"
     if grep -nE 'ERROR|Exception' "$logs/server-$s.log" | head -n 20 | grep -q .; then
       echo "server log $logs/server-$s.log has errors (first 20 lines):"
       grep -nE 'ERROR|Exception' "$logs/server-$s.log" | head -n 20
     fi
     stop_server
+    if [ -n "$jfr" ]; then
+      java -cp "$cp" org.gengdi.bench.JfrTop "$logs/jfr/${name}load-$s"*.jfr | tee "$logs/jfr/summary-$s.txt"
+    fi
   done
   echo
-  echo "======== WMS GetMap load (server -Xmx${GENGDI_BENCH_SERVER_HEAP:-1g}, $(nproc) cores; $(uptime))"
-  cat "$summary"
-  return $rc
-}
-
-# wmts-load: the same server start/stop and kept sample county as wms-load, then org.gengdi.bench.WmtsLoadBench:
-# RESTful GetTile of YJJBNTBHTB, WebMercatorQuad level 15, up to 256 tiles over the county rendered once and then
-# requested from the tile cache by 8 clients, 5 s warm-up + 15 s measured unless options say otherwise
-# (e.g. --clients 4 --level 14 --set CGCS2000Quad). Logs and the summary in bench/target/wmts-load.
-wmts_load() {
-  local stores=${1:-geopackage}
-  shift || true
-  case "$stores" in
-    geopackage|postgis) ;;
-    all) stores="geopackage postgis" ;;
-    *) echo "usage: bench/run.sh wmts-load [geopackage|postgis|all] [WmtsLoadBench options]" >&2; exit 2 ;;
-  esac
-  jar=${GENGDI_BENCH_JAR:-ogc-server/$build/gengdi.jar}
-  local logs=bench/target/wmts-load
-  work=bench/target/wfs-load # the sample county is shared with wfs-load and wms-load
-  mkdir -p "$logs" "$work"
-  summary=$logs/summary.txt
-  : >"$summary"
-  trap stop_server EXIT
-  trap 'exit 130' INT TERM
-  local rc=0 s label
-  for s in $stores; do
-    "prepare_$s"
-    case "$s" in geopackage) label=GeoPackage ;; postgis) label=PostGIS ;; esac
-    start_server "$logs/server-$s.log" "${store_args[@]}"
-    java -Xmx256m -cp "$cp" org.gengdi.bench.WmtsLoadBench --store "$label" \
-      --url "http://127.0.0.1:$http_port" --summary "$summary" "$@" || rc=1
-    stop_server
-  done
-  echo
-  echo "======== WMTS cached tiles (server -Xmx${GENGDI_BENCH_SERVER_HEAP:-1g}, $(nproc) cores; $(uptime))"
+  echo "======== $title (server -Xmx${GENGDI_BENCH_SERVER_HEAP:-1g}, $(nproc) cores; $(uptime))"
   cat "$summary"
   return $rc
 }
@@ -264,10 +199,10 @@ case "$what" in
     java -Xmx3g -cp "$cp" org.gengdi.data.sample.SampleCountyMain "${1:-50000}" 20261123 "$out/county.gpkg"
     rm -rf "$out" ;;
   wfs-load)
-    wfs_load "$@" ;;
+    server_load wfs WfsLoadBench /ows "WFS GetFeature load" all "$@" ;;
   wms-load)
-    wms_load "$@" ;;
+    server_load wms WmsLoadBench /wms "WMS GetMap load" all "$@" ;;
   wmts-load)
-    wmts_load "$@" ;;
+    server_load wmts WmtsLoadBench "" "WMTS cached tiles" geopackage "$@" ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

@@ -9,8 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -40,11 +37,9 @@ class StoreParityTest {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE"); // our own schema, from an earlier run
         }
-        Path dir = Files.createTempDirectory("gengdi-parity");
-        String[] common = {"--server.port=0", "--gengdi.data-dir=" + dir, "--gengdi.sample.parcels=1500"};
-        gpkg = GengdiServer.start(common);
-        postgis = GengdiServer.start(common[0], common[1], common[2], "--gengdi.store=postgis",
-                "--gengdi.postgis.url=" + url, "--gengdi.postgis.schema=" + SCHEMA, "--gengdi.postgis.pool-size=4");
+        gpkg = SampleServer.start("gengdi-parity");
+        postgis = SampleServer.start("gengdi-parity-pg", "--gengdi.store=postgis", "--gengdi.postgis.url=" + url,
+                "--gengdi.postgis.schema=" + SCHEMA, "--gengdi.postgis.pool-size=4");
     }
 
     @AfterAll
@@ -98,16 +93,12 @@ class StoreParityTest {
     }
 
     private static HttpResponse<String> get(ConfigurableApplicationContext ctx, String request) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(ctx) + request)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(SampleServer.base(ctx) + request)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String base(ConfigurableApplicationContext ctx) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
-    }
-
     private static String normal(String body, ConfigurableApplicationContext ctx) {
-        return body.replace(base(ctx), "BASE")
+        return body.replace(SampleServer.base(ctx), "BASE")
                 .replaceAll("timeStamp(=\"|\":\")[0-9TZ:.-]+", "timeStamp$1T");
     }
 

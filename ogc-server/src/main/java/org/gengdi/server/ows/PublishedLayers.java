@@ -88,6 +88,30 @@ public final class PublishedLayers {
         return layer.source().count(q);
     }
 
+    /**
+     * OWS Common GetCapabilities: the current update sequence, after checking the one a client gave (null for none).
+     * A value this server did not issue, or a newer one, is InvalidUpdateSequence; an equal or older one is fine.
+     */
+    public long checkUpdateSequence(String given) {
+        long current = updateSequence();
+        if (given == null) {
+            return current;
+        }
+        long value;
+        try {
+            value = Long.parseLong(given);
+        } catch (NumberFormatException e) {
+            throw new OwsException(OwsException.Code.InvalidUpdateSequence, "updateSequence",
+                    "updateSequence '" + given + "' is not one this server issued (it issues integers; now "
+                            + current + ")");
+        }
+        if (value > current) {
+            throw new OwsException(OwsException.Code.InvalidUpdateSequence, "updateSequence",
+                    "updateSequence " + value + " is newer than this server's " + current);
+        }
+        return current;
+    }
+
     /** The summary (count, bounds) of one layer, cached per data version. */
     public LayerSummary summary(PublishedLayer layer) {
         return summary(layer.source());

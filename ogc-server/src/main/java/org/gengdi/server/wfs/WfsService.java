@@ -50,8 +50,7 @@ public final class WfsService implements OwsService {
         String operation = kvp.require("request");
         if (operation.equalsIgnoreCase("GetCapabilities")) {
             WfsVersion version = WfsVersion.negotiate(kvp.get("acceptversions"), kvp.get("version"));
-            long sequence = layers.summaries().updateSequence();
-            checkUpdateSequence(kvp.get("updatesequence"), sequence);
+            long sequence = layers.summaries().checkUpdateSequence(kvp.get("updatesequence"));
             WfsCapabilities.write(version, layers, encoders, request.serviceUrl(), sequence,
                     WfsCapabilities.sections(kvp.get("sections")), response);
             return;
@@ -83,26 +82,6 @@ public final class WfsService implements OwsService {
     public void handleXml(XmlPost post, HttpServletResponse response) throws IOException {
         handle(new OwsRequest(WfsXmlRequest.read(post), post.serviceUrl()), response);
     }
-
-    /** OWS Common: a client's updateSequence newer than the server's is InvalidUpdateSequence. */
-    private static void checkUpdateSequence(String given, long current) {
-        if (given == null) {
-            return;
-        }
-        long value;
-        try {
-            value = Long.parseLong(given);
-        } catch (NumberFormatException e) {
-            throw new OwsException(OwsException.Code.InvalidUpdateSequence, "updateSequence",
-                    "updateSequence '" + given + "' is not one this server issued (it issues integers; now "
-                            + current + ")");
-        }
-        if (value > current) {
-            throw new OwsException(OwsException.Code.InvalidUpdateSequence, "updateSequence",
-                    "updateSequence " + value + " is newer than this server's " + current);
-        }
-    }
-
     private static void only20(WfsVersion version, String operation) {
         if (version != WfsVersion.V2_0_0) {
             throw new OwsException(OwsException.Code.OperationNotSupported, "request",

@@ -28,6 +28,7 @@ import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.OwsException.Code;
 import org.gengdi.server.ows.PublishedLayer;
 import org.gengdi.server.ows.PublishedLayers;
+import org.gengdi.server.web.Html;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -79,7 +80,7 @@ final class GetFeatureInfoOperation {
         }
         int i = pixel(kvp, version.pixelX(), map.width());
         int j = pixel(kvp, version.pixelY(), map.height());
-        List<Hits> hits = hits(map, list(kvp.require("query_layers")), i, j, count);
+        List<Hits> hits = hits(map, MapRequest.list(kvp.require("query_layers")), i, j, count);
 
         response.setStatus(200);
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 16384);
@@ -210,13 +211,13 @@ final class GetFeatureInfoOperation {
                     Feature f = c.next();
                     any = true;
                     FeatureType t = f.type();
-                    w.write("<table><caption>" + esc(t.title()) + " " + esc(t.name() + "." + f.id())
+                    w.write("<table><caption>" + Html.escape(t.title()) + " " + Html.escape(t.name() + "." + f.id())
                             + "</caption>\n");
                     for (int k = 0; k < t.attributes().size(); k++) {
                         AttributeDef a = t.attributes().get(k);
                         Object v = f.value(k);
-                        w.write("<tr><th title=\"" + esc(a.name()) + "\">" + esc(a.title()) + "</th><td>"
-                                + esc(v == null ? "" : v.toString()) + "</td></tr>\n");
+                        w.write("<tr><th title=\"" + Html.escape(a.name()) + "\">" + Html.escape(a.title()) + "</th><td>"
+                                + Html.escape(v == null ? "" : v.toString()) + "</td></tr>\n");
                     }
                     w.write("</table><br>\n");
                 }
@@ -226,30 +227,5 @@ final class GetFeatureInfoOperation {
             w.write("<p>没有找到要素 no features were found</p>\n");
         }
         w.write("</body></html>\n");
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    private static List<String> list(String v) {
-        List<String> out = new ArrayList<>();
-        for (String s : v.split(",")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
-            }
-        }
-        return out;
     }
 }

@@ -20,6 +20,7 @@ import org.gengdi.server.ows.OwsException.Code;
 import org.gengdi.server.ows.PublishedLayer;
 import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.render.ImageEncoders;
+import org.gengdi.server.render.ImageFormat;
 import org.gengdi.server.render.LegendRenderer;
 import org.gengdi.server.render.MapLayer;
 import org.gengdi.server.render.MapRenderer;
@@ -50,7 +51,7 @@ final class GetMapOperation {
 
     void run(WmsVersion version, KvpRequest kvp, HttpServletResponse response) throws IOException {
         BufferedImage image;
-        WmsImages format = WmsImages.of(kvp.get("format"));
+        ImageFormat format = ImageFormat.forMime(kvp.get("format")).orElse(null);
         try {
             MapRequest map = MapRequest.parse(version, kvp, layers, limits, true);
             if (kvp.get("sld") != null) {
@@ -122,16 +123,12 @@ final class GetMapOperation {
         return new RenderLimits(limits.maxWidth(), limits.maxHeight(), limits.maxFeatures(), limits.maxRenderTime());
     }
 
-    private static void write(BufferedImage image, WmsImages format, Color background, HttpServletResponse response)
+    private static void write(BufferedImage image, ImageFormat format, Color background, HttpServletResponse response)
             throws IOException {
         response.setStatus(200);
         response.setContentType(format.mime());
         OutputStream out = new BufferedOutputStream(response.getOutputStream(), 65536);
-        switch (format) {
-            case PNG -> ImageEncoders.png(image, out);
-            case PNG8 -> ImageEncoders.png8(image, out);
-            case JPEG -> ImageEncoders.jpeg(image, background, out);
-        }
+        ImageEncoders.DEFAULT.write(image, format, background, out);
         out.flush();
     }
 
@@ -188,10 +185,8 @@ final class GetMapOperation {
                 .orElseThrow(() -> new OwsException(Code.LayerNotDefined, "layer", "unknown layer '" + name + "'"));
         Style style = styles.style(layer, kvp.get("style") == null ? "" : kvp.get("style"));
         String format = kvp.get("format") == null ? "image/png" : kvp.get("format");
-        WmsImages f = WmsImages.of(format);
-        if (f == null) {
-            throw new OwsException(Code.InvalidFormat, "format", "unsupported FORMAT '" + format + "'");
-        }
+        ImageFormat f = ImageFormat.forMime(format).orElseThrow(() -> new OwsException(Code.InvalidFormat, "format",
+                "unsupported FORMAT '" + format + "'"));
         int w = swatch(kvp.get("width"));
         int h = swatch(kvp.get("height"));
         BufferedImage image = new LegendRenderer().render(style, w, h);

@@ -16,6 +16,7 @@ import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.OwsException.Code;
 import org.gengdi.server.ows.PublishedLayer;
 import org.gengdi.server.ows.PublishedLayers;
+import org.gengdi.server.render.ImageFormat;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -102,7 +103,7 @@ record MapRequest(WmsVersion version, List<PublishedLayer> layers, List<String> 
             if (format == null) {
                 throw new OwsException(Code.MissingParameterValue, "format", "missing parameter FORMAT");
             }
-            if (WmsImages.of(format) == null) {
+            if (ImageFormat.forMime(format).isEmpty()) {
                 throw new OwsException(Code.InvalidFormat, "format", "unsupported FORMAT '" + format
                         + "'; offered: " + String.join(", ", WmsFormats.MAP_FORMATS));
             }
@@ -210,7 +211,8 @@ record MapRequest(WmsVersion version, List<PublishedLayer> layers, List<String> 
         return out;
     }
 
-    private static List<String> list(String v) {
+    /** A comma list of names, blanks left out. */
+    static List<String> list(String v) {
         List<String> out = new ArrayList<>();
         for (String s : v.split(",")) {
             if (!s.isBlank()) {

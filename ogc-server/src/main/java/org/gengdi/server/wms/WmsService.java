@@ -49,8 +49,7 @@ public final class WmsService implements OwsService {
         switch (operation.toLowerCase(Locale.ROOT)) {
             case "getcapabilities", "capabilities" -> {
                 WmsVersion v = WmsVersion.of(versionText, true);
-                long sequence = layers.updateSequence();
-                checkUpdateSequence(kvp.get("updatesequence"), sequence);
+                long sequence = layers.checkUpdateSequence(kvp.get("updatesequence"));
                 WmsCapabilities.write(v, request.serviceUrl(), layers.summaries(), sequence, limits, styles,
                         response);
             }
@@ -63,24 +62,6 @@ public final class WmsService implements OwsService {
                     + "GetLegendGraphic");
         }
     }
-
-    private static void checkUpdateSequence(String given, long current) {
-        if (given == null) {
-            return;
-        }
-        long value;
-        try {
-            value = Long.parseLong(given);
-        } catch (NumberFormatException e) {
-            throw new OwsException(Code.InvalidUpdateSequence, "updatesequence",
-                    "updateSequence '" + given + "' was not issued by this server");
-        }
-        if (value > current) {
-            throw new OwsException(Code.InvalidUpdateSequence, "updatesequence",
-                    "updateSequence " + value + " is newer than this server's " + current);
-        }
-    }
-
     @Override
     public Report exceptionReport(OwsException e, KvpRequest request) {
         WmsVersion v;

@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.core.feature.Feature;
@@ -38,7 +37,7 @@ import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.feature.Query;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
-import org.gengdi.server.GengdiServer;
+import org.gengdi.server.SampleServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -67,10 +65,8 @@ class OgcApiServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("gengdi-ogcapi");
-        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=1500");
-        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        base = "http://127.0.0.1:" + port;
+        ctx = SampleServer.start("gengdi-ogcapi");
+        base = SampleServer.base(ctx);
         store = ctx.getBean(FeatureStore.class);
         try (FeatureCursor c = source().query(Query.ALL.withPage(0, 50))) {
             while (c.hasNext()) {
@@ -697,24 +693,6 @@ class OgcApiServerTest {
     }
 
     // ------------------------------------------------------------------------------------------- real clients
-
-    static String run(Path dir, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("LC_ALL", "C.UTF-8");
-        pb.environment().put("GDAL_HTTP_TIMEOUT", "30");
-        pb.environment().put("CPL_DEBUG", "OFF");
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        pb.redirectOutput(out.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
-        }
-        String text = Files.readString(out);
-        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + text).isZero();
-        return text;
-    }
-
     static void requireGdal() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
@@ -727,18 +705,18 @@ class OgcApiServerTest {
     void gdalListsTheCollectionsAndCountsFeatures() throws Exception {
         requireGdal();
         Path dir = Files.createTempDirectory("gdal-oapif");
-        String layers = run(dir, "ogrinfo", "-ro", "-so", "OAPIF:" + base + "/ogcapi");
+        String layers = SampleServer.run(dir, "ogrinfo", "-ro", "-so", "OAPIF:" + base + "/ogcapi");
         for (String layer : store.layerNames()) {
             assertThat(layers).contains(": " + layer + " ");
         }
-        String info = run(dir, "ogrinfo", "-ro", "-so", "-al", "OAPIF:" + base + "/ogcapi", LAYER);
+        String info = SampleServer.run(dir, "ogrinfo", "-ro", "-so", "-al", "OAPIF:" + base + "/ogcapi", LAYER);
         assertThat(info).contains("Feature Count: " + source().count(Query.ALL), "DLBM: String", "ZLDWMC: String",
                 "永久基本农田保护图斑").doesNotContain("ZRRMC", "LXDH");
-        String collection = run(dir, "ogrinfo", "-ro", "-so", "-al", "OAPIF:" + base + "/ogcapi/collections/DLTB");
+        String collection = SampleServer.run(dir, "ogrinfo", "-ro", "-so", "-al", "OAPIF:" + base + "/ogcapi/collections/DLTB");
         assertThat(collection).contains("Feature Count: " + store.require("DLTB").count(Query.ALL));
         // GDAL sends an equality on a field the API definition lists as a query parameter to the server
         long paddy = storeIds(f -> "0101".equals(f.get("DLBM"))).size();
-        String where = run(dir, "ogrinfo", "--debug", "on", "-ro", "-al", "-so", "-where", "DLBM = '0101'",
+        String where = SampleServer.run(dir, "ogrinfo", "--debug", "on", "-ro", "-al", "-so", "-where", "DLBM = '0101'",
                 "OAPIF:" + base + "/ogcapi", LAYER);
         assertThat(where).contains("Feature Count: " + paddy, "/items?limit=10&DLBM=0101");
     }
@@ -748,7 +726,7 @@ class OgcApiServerTest {
         requireGdal();
         Path dir = Files.createTempDirectory("gdal-oapif");
         Path gpkg = dir.resolve("redline.gpkg");
-        run(dir, "ogr2ogr", "-f", "GPKG", gpkg.toString(), "OAPIF:" + base + "/ogcapi", LAYER);
+        SampleServer.run(dir, "ogr2ogr", "-f", "GPKG", gpkg.toString(), "OAPIF:" + base + "/ogcapi", LAYER);
 
         Map<String, Feature> expected = new HashMap<>();
         Envelope extent = new Envelope();      // of the geometries in lon/lat, as GDAL computes it

@@ -34,7 +34,7 @@ import org.gengdi.core.filter.FilterEvaluator;
 import org.gengdi.core.filter.cql2.Cql2Text;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
-import org.gengdi.server.GengdiServer;
+import org.gengdi.server.SampleServer;
 import org.gengdi.server.encode.GmlVersion;
 import org.gengdi.server.encode.OgcSchemas;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +42,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** WFS 2.0 KVP against the real server on a small sample county (one server for the class). */
@@ -56,10 +55,8 @@ class WfsServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("gengdi-wfs");
-        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=1500");
-        int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        base = "http://127.0.0.1:" + port;
+        ctx = SampleServer.start("gengdi-wfs");
+        base = SampleServer.base(ctx);
         store = ctx.getBean(FeatureStore.class);
     }
 
@@ -410,31 +407,14 @@ class WfsServerTest {
     }
 
     // ------------------------------------------------------------------------------------------ real clients
-
-    static String run(Path dir, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("GDAL_HTTP_TIMEOUT", "30");
-        pb.environment().put("CPL_DEBUG", "OFF");
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        pb.redirectOutput(out.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
-        }
-        String text = Files.readString(out);
-        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + text).isZero();
-        return text;
-    }
-
     @Test
     void gdalListsTheLayersAndCountsFeatures() throws Exception {
         Path dir = Files.createTempDirectory("gdal");
-        String layers = run(dir, "ogrinfo", "-ro", "-so", "WFS:" + base + "/ows");
+        String layers = SampleServer.run(dir, "ogrinfo", "-ro", "-so", "WFS:" + base + "/ows");
         for (String layer : store.layerNames()) {
             assertThat(layers).contains("gengdi:" + layer);
         }
-        String info = run(dir, "ogrinfo", "-ro", "-al", "-so", "WFS:" + base + "/ows", "gengdi:" + LAYER);
+        String info = SampleServer.run(dir, "ogrinfo", "-ro", "-al", "-so", "WFS:" + base + "/ows", "gengdi:" + LAYER);
         assertThat(info).contains("Feature Count: " + source().count(Query.ALL)).contains("DLBM")
                 .doesNotContain("ZRRMC");
 
@@ -442,13 +422,13 @@ class WfsServerTest {
         FeatureSource src = source();
         long where = src.count(Query.filter(Cql2Text.parse("DLBM = '0101'",
                 FilterContext.of(src.schema(), CrsRegistry.get().parse("EPSG:4490")))));
-        String filtered = run(dir, "ogrinfo", "-ro", "-al", "-so", "-where", "DLBM = '0101'", "WFS:" + base + "/ows",
+        String filtered = SampleServer.run(dir, "ogrinfo", "-ro", "-al", "-so", "-where", "DLBM = '0101'", "WFS:" + base + "/ows",
                 "gengdi:" + LAYER);
         assertThat(filtered).contains("Feature Count: " + where);
         Envelope b = src.bounds();
         Envelope box = new Envelope(b.getMinX(), b.centre().x, b.getMinY(), b.centre().y);
         long inBox = src.count(Query.ALL.withBbox(box));
-        String spatial = run(dir, "ogrinfo", "-ro", "-al", "-so", "-spat", Double.toString(box.getMinX()),
+        String spatial = SampleServer.run(dir, "ogrinfo", "-ro", "-al", "-so", "-spat", Double.toString(box.getMinX()),
                 Double.toString(box.getMinY()), Double.toString(box.getMaxX()), Double.toString(box.getMaxY()),
                 "WFS:" + base + "/ows", "gengdi:" + LAYER);
         assertThat(spatial).contains("Feature Count: " + inBox);
@@ -473,7 +453,7 @@ class WfsServerTest {
                 "r = wfs.getfeature(storedQueryID='urn:ogc:def:query:OGC-WFS::GetFeatureById', storedQueryParams={'ID': fid})",
                 "print('BYID', fid in r.read().decode('utf-8'))",
                 ""));
-        String out = run(dir, "/usr/bin/python3", script.toString(), base + "/ows");
+        String out = SampleServer.run(dir, "/usr/bin/python3", script.toString(), base + "/ows");
         assertThat(out).contains("'gengdi:YJJBNTBHTB'", "'gengdi:DLTB'", "TITLE 永久基本农田保护图斑", "FEATURES 10",
                 "STORED ['urn:gengdi:def:query:GetParcelByNumber', 'urn:ogc:def:query:OGC-WFS::GetFeatureById']",
                 "BYID True")

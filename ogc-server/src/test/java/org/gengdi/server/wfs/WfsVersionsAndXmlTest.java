@@ -28,7 +28,7 @@ import org.gengdi.core.filter.FilterEvaluator;
 import org.gengdi.core.filter.cql2.Cql2Text;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
-import org.gengdi.server.GengdiServer;
+import org.gengdi.server.SampleServer;
 import org.gengdi.server.encode.GmlVersion;
 import org.gengdi.server.encode.OgcSchemas;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** WFS 1.1.0 and 1.0.0, XML-encoded (POST) requests and GetPropertyValue against the real server. */
@@ -49,9 +48,8 @@ class WfsVersionsAndXmlTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("gengdi-wfs-versions");
-        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=1500");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        ctx = SampleServer.start("gengdi-wfs-versions");
+        base = SampleServer.base(ctx);
         store = ctx.getBean(FeatureStore.class);
     }
 
@@ -447,18 +445,18 @@ class WfsVersionsAndXmlTest {
                 "    print(version, 'MEMBERS', body.count('<gml:featureMember>'))",
                 "    print(version, 'PERSONAL', 'ZRRMC' in body)",
                 ""));
-        String out = WfsServerTest.run(dir, "/usr/bin/python3", script.toString(), base + "/ows");
+        String out = SampleServer.run(dir, "/usr/bin/python3", script.toString(), base + "/ows");
         int layers = store.layerNames().size();
         assertThat(out).contains("1.1.0 TYPES " + layers + " True", "1.1.0 TITLE 永久基本农田保护图斑",
                 "1.1.0 MEMBERS 12", "1.1.0 PERSONAL False", "1.0.0 TYPES " + layers + " True", "1.0.0 MEMBERS 12",
                 "1.0.0 PERSONAL False");
 
-        String info = WfsServerTest.run(dir, "ogrinfo", "-ro", "-al", "-so", "WFS:" + base + "/ows?VERSION=1.1.0",
+        String info = SampleServer.run(dir, "ogrinfo", "-ro", "-al", "-so", "WFS:" + base + "/ows?VERSION=1.1.0",
                 "gengdi:" + LAYER);
         assertThat(info).contains("Feature Count: " + source().count(Query.ALL)).contains("DLBM")
                 .doesNotContain("ZRRMC");
         long where = independentCount("DLBM = '0101'", null);
-        String filtered = WfsServerTest.run(dir, "ogrinfo", "-ro", "-al", "-so", "-where", "DLBM = '0101'",
+        String filtered = SampleServer.run(dir, "ogrinfo", "-ro", "-al", "-so", "-where", "DLBM = '0101'",
                 "WFS:" + base + "/ows?VERSION=1.1.0", "gengdi:" + LAYER);
         assertThat(filtered).contains("Feature Count: " + where);
     }

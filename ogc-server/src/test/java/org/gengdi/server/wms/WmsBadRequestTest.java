@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -19,13 +17,12 @@ import javax.xml.validation.Schema;
 import org.gengdi.core.crs.CrsRegistry;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
-import org.gengdi.server.GengdiServer;
+import org.gengdi.server.SampleServer;
 import org.gengdi.server.encode.OgcSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,9 +46,8 @@ class WmsBadRequestTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("gengdi-wms-bad");
-        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=1500");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        ctx = SampleServer.start("gengdi-wms-bad");
+        base = SampleServer.base(ctx);
         store = ctx.getBean(FeatureStore.class);
         exceptions130 = OgcSchemas.compile(OgcSchemas.official(
                 "http://schemas.opengis.net/wms/1.3.0/exceptions_1_3_0.xsd"));

@@ -26,14 +26,13 @@ import org.gengdi.core.feature.FeatureCursor;
 import org.gengdi.core.feature.Query;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
-import org.gengdi.server.GengdiServer;
+import org.gengdi.server.SampleServer;
 import org.gengdi.server.encode.OgcSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Point;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
@@ -50,9 +49,8 @@ class WmsServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("gengdi-wms");
-        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=1500");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        ctx = SampleServer.start("gengdi-wms");
+        base = SampleServer.base(ctx);
         store = ctx.getBean(FeatureStore.class);
     }
 
@@ -300,22 +298,6 @@ class WmsServerTest {
     }
 
     // ------------------------------------------------------------------------------------------ real clients
-
-    static String run(Path dir, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("GDAL_HTTP_TIMEOUT", "30");
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        pb.redirectOutput(out.toFile());
-        Process proc = pb.start();
-        if (!proc.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            proc.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
-        }
-        String text = Files.readString(out);
-        assertThat(proc.exitValue()).as(String.join(" ", command) + "\n" + text).isZero();
-        return text;
-    }
-
     @Test
     void owsLibReadsCapabilitiesMapsAndFeatureInfo() throws Exception {
         Envelope e = geographicExtent();
@@ -337,7 +319,7 @@ class WmsServerTest {
                 "                              info_format='application/json', xy=(128, 128), feature_count=3)",
                 "    print(version, 'INFO', json.loads(info.read())['type'])",
                 ""));
-        String out = run(dir, "/usr/bin/python3", script.toString(), base + "/wms", Double.toString(e.getMinX()),
+        String out = SampleServer.run(dir, "/usr/bin/python3", script.toString(), base + "/wms", Double.toString(e.getMinX()),
                 Double.toString(e.getMinY()), Double.toString(e.getMaxX()), Double.toString(e.getMaxY()));
         assertThat(out).contains("1.3.0 TITLE 永久基本农田保护图斑", "1.3.0 CRS True", "1.3.0 PNG True",
                 "1.3.0 INFO FeatureCollection", "1.1.1 TITLE 永久基本农田保护图斑", "1.1.1 PNG True",
@@ -352,7 +334,7 @@ class WmsServerTest {
         String url = "WMS:" + base + "/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=" + LAYER
                 + "&SRS=EPSG:4490&BBOX=" + bbox(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())
                 + "&FORMAT=image/png";
-        run(dir, "gdal_translate", "-of", "PNG", "-outsize", "256", "256", url, png.toString());
+        SampleServer.run(dir, "gdal_translate", "-of", "PNG", "-outsize", "256", "256", url, png.toString());
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(256);
         assertThat(redPixels(img)).isGreaterThan(100);

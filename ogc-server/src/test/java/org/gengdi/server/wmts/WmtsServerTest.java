@@ -27,7 +27,7 @@ import org.gengdi.core.feature.Query;
 import org.gengdi.core.store.FeatureSource;
 import org.gengdi.core.store.FeatureStore;
 import org.gengdi.core.store.LayerWriter;
-import org.gengdi.server.GengdiServer;
+import org.gengdi.server.SampleServer;
 import org.gengdi.server.encode.OgcSchemas;
 import org.gengdi.server.wmts.TileMatrixSet.TileMatrix;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +35,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** WMTS 1.0.0, KVP and RESTful, against the real server on a small sample county. */
@@ -49,9 +48,8 @@ class WmtsServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("gengdi-wmts");
-        ctx = GengdiServer.start("--server.port=0", "--gengdi.data-dir=" + dataDir, "--gengdi.sample.parcels=1500");
-        base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
+        ctx = SampleServer.start("gengdi-wmts");
+        base = SampleServer.base(ctx);
         store = ctx.getBean(FeatureStore.class);
         wmts = ctx.getBean(WmtsService.class);
     }
@@ -315,22 +313,6 @@ class WmtsServerTest {
             w.commit();
         }
     }
-
-    /** Runs a command with a time limit; its output, or a failure with it. */
-    static String run(Path dir, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        pb.redirectOutput(out.toFile());
-        Process proc = pb.start();
-        if (!proc.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-            proc.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
-        }
-        String text = Files.readString(out);
-        assertThat(proc.exitValue()).as(String.join(" ", command) + "\n" + text).isZero();
-        return text;
-    }
-
     @Test
     void owsLibReadsTheCapabilitiesAndGetsATile() throws Exception {
         String[] tile = tileAt(set("CGCS2000Quad"), 11, onRedLine());
@@ -353,7 +335,7 @@ class WmtsServerTest {
                 "                              tilematrixset='CGCS2000Quad', tilematrix=z, row=row, column=col)",
                 "print('REST', rest)",
                 ""));
-        String out = run(dir, "/usr/bin/python3", script.toString(),
+        String out = SampleServer.run(dir, "/usr/bin/python3", script.toString(),
                 base + "/wmts", tile[0], tile[1], tile[2]);
         assertThat(out).contains("TITLE 永久基本农田保护图斑", "'CGCS2000Quad'", "'WebMercatorQuad'", "LEVEL0 2 1",
                 "PNG True", "REST " + base + rest(LAYER, "CGCS2000Quad", tile, ""));
