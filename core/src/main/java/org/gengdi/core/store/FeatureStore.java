@@ -31,6 +31,14 @@ public interface FeatureStore extends AutoCloseable {
     /** Removes a layer; false when there was none. */
     boolean drop(String layerName);
 
+    /**
+     * Opens the durable job store in this store's database (see {@link org.gengdi.core.task.JobRepository}); the
+     * caller closes it. Stores that cannot hold jobs (a read-only file) answer empty.
+     */
+    default Optional<org.gengdi.core.task.JobRepository> openJobs() {
+        return Optional.empty();
+    }
+
     /** True when the database answers (readiness). */
     default boolean isAvailable() {
         return true;

@@ -324,6 +324,12 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
+    /** The job tables in this file; a read-only store holds no jobs. */
+    @Override
+    public java.util.Optional<org.gengdi.core.task.JobRepository> openJobs() {
+        return writer == null ? java.util.Optional.empty() : java.util.Optional.of(GeoPackageJobs.open(file));
+    }
+
     @Override
     public void close() {
         if (closed) {

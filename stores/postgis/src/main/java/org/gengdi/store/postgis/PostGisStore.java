@@ -105,6 +105,12 @@ public final class PostGisStore implements FeatureStore {
         }
     }
 
+    /** The job tables in this store's schema, shared by every instance on it. */
+    @Override
+    public java.util.Optional<org.gengdi.core.task.JobRepository> openJobs() {
+        return java.util.Optional.of(PostGisJobs.open(this, config.schema()));
+    }
+
     @Override
     public String description() {
         return "postgis:" + config.safeUrl() + "#" + config.schema();
