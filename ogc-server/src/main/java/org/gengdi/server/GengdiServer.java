@@ -7,6 +7,9 @@ import org.gengdi.server.config.ProgressBar;
 import org.gengdi.server.config.StoreFactory;
 import org.gengdi.server.config.UnknownSettingsCheck;
 import org.gengdi.server.encode.FeatureEncoders;
+import org.gengdi.server.jobs.ProcessEngine;
+import org.gengdi.server.jobs.ProcessingSettings;
+import org.gengdi.process.ProcessRegistry;
 import org.gengdi.server.ows.PublishedLayers;
 import org.gengdi.server.wfs.WfsService;
 import org.gengdi.server.wms.WmsService;
@@ -63,6 +66,50 @@ public class GengdiServer {
     @Bean
     FeatureEncoders featureEncoders() {
         return FeatureEncoders.standard();
+    }
+
+    /** Process engine settings ({@code gengdi.processes.*}, {@code gengdi.jobs.*}). */
+    @Bean
+    ProcessingSettings processingSettings(Environment env, GengdiSettings settings) {
+        ProcessingSettings d = ProcessingSettings.defaults(defaultInstanceId(settings));
+        ProcessingSettings s = new ProcessingSettings(
+                env.getProperty("gengdi.jobs.workers", Integer.class, d.workers()),
+                env.getProperty("gengdi.jobs.queue-limit", Integer.class, d.queueLimit()),
+                env.getProperty("gengdi.processes.sync-concurrency", Integer.class, d.syncConcurrency()),
+                env.getProperty("gengdi.processes.sync-wait", java.time.Duration.class, d.syncWait()),
+                env.getProperty("gengdi.jobs.retention", java.time.Duration.class, d.retention()),
+                env.getProperty("gengdi.processes.max-time", java.time.Duration.class, d.maxTime()),
+                env.getProperty("gengdi.processes.max-input-bytes", Long.class, d.maxInputBytes()),
+                env.getProperty("gengdi.processes.max-features", Integer.class, d.maxFeatures()),
+                java.util.Arrays.stream(env.getProperty("gengdi.processes.reference-allow", "").split(","))
+                        .map(String::strip).filter(x -> !x.isEmpty()).toList(),
+                env.getProperty("gengdi.processes.diagnostic", Boolean.class, false),
+                env.getProperty("gengdi.jobs.instance-id", d.instanceId()),
+                env.getProperty("gengdi.jobs.heartbeat", java.time.Duration.class, d.heartbeat()),
+                env.getProperty("gengdi.jobs.stale-after", java.time.Duration.class, d.staleAfter()));
+        java.util.List<String> problems = s.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("invalid configuration:\n  - " + String.join("\n  - ", problems));
+        }
+        return s;
+    }
+
+    /** Host name and data directory: stable across restarts of one deployment, distinct between deployments. */
+    private static String defaultInstanceId(GengdiSettings settings) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + settings.dataDir().toAbsolutePath().normalize();
+    }
+
+    /** The processes (WPS and OGC API Processes) and the durable job queue in the active store's database. */
+    @Bean(destroyMethod = "close")
+    ProcessEngine processEngine(FeatureStore store, PublishedLayers layers, ProcessingSettings settings) {
+        return new ProcessEngine(ProcessRegistry.standard(settings.diagnostic()), store.openJobs().orElse(null),
+                layers, settings);
     }
 
     /** WMS 1.3.0 / 1.1.1 through the OWS dispatcher ({@code /ows?SERVICE=WMS}, {@code /wms}). */

@@ -17,7 +17,11 @@ public final class UnknownSettingsCheck {
     public static final Set<String> KNOWN = Set.of("gengdi.data-dir", "gengdi.store", "gengdi.geopackage.file",
             "gengdi.postgis.url", "gengdi.postgis.user", "gengdi.postgis.password", "gengdi.postgis.schema",
             "gengdi.postgis.pool-size", "gengdi.sample.generate-on-start", "gengdi.sample.parcels",
-            "gengdi.sample.seed");
+            "gengdi.sample.seed", "gengdi.jobs.workers", "gengdi.jobs.queue-limit", "gengdi.jobs.retention",
+            "gengdi.jobs.instance-id", "gengdi.jobs.heartbeat", "gengdi.jobs.stale-after",
+            "gengdi.processes.sync-concurrency", "gengdi.processes.sync-wait", "gengdi.processes.max-time",
+            "gengdi.processes.max-input-bytes", "gengdi.processes.max-features", "gengdi.processes.reference-allow",
+            "gengdi.processes.diagnostic");
 
     private UnknownSettingsCheck() {
     }
