@@ -66,6 +66,9 @@ final class ApiDocuments {
                 "API documentation (HTML)"));
         all.add(new Link(links.url("/conformance"), "conformance", Links.JSON, "conformance classes"));
         all.add(new Link(links.url("/collections"), "data", Links.JSON, "collections · 图层"));
+        all.add(new Link(links.url("/processes"), ProcessDocuments.REL_PROCESSES, Links.JSON,
+                "processes · 空间分析处理"));
+        all.add(new Link(links.url("/jobs"), ProcessDocuments.REL_JOB_LIST, Links.JSON, "jobs · 作业"));
         Links.toJson(all, doc.putArray("links"));
         return doc;
     }
@@ -76,6 +79,7 @@ final class ApiDocuments {
                 doc.putArray("links"));
         ArrayNode classes = doc.putArray("conformsTo");
         CONFORMANCE.forEach(classes::add);
+        ProcessDocuments.CONFORMANCE.forEach(classes::add);
         return doc;
     }
 

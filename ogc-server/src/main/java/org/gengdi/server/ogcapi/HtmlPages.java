@@ -238,6 +238,25 @@ final class HtmlPages {
         return end(b);
     }
 
+    /** A page of the processes part: a title, an optional lead paragraph, a table of rows and the links. */
+    static String simple(String title, String lead, List<String[]> rows, JsonNode links, List<Crumb> crumbs,
+                         String jsonHref) {
+        StringBuilder b = start(title, crumbs, jsonHref);
+        p(b, lead);
+        if (!rows.isEmpty()) {
+            b.append("<table>");
+            for (String[] r : rows) {
+                row(b, r[0], r[1]);
+            }
+            b.append("</table>");
+        }
+        if (links != null && links.size() > 0) {
+            b.append("<h2>链接 links</h2>");
+            linkTable(b, links);
+        }
+        return end(b);
+    }
+
     // ------------------------------------------------------------------------------------------------ parts
 
     private static StringBuilder start(String title, List<Crumb> crumbs, String jsonHref) {

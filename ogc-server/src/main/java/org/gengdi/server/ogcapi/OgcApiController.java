@@ -222,13 +222,19 @@ public class OgcApiController {
         writeProblem(ApiException.internal("internal error while answering the request"), request, response);
     }
 
-    private static void writeProblem(ApiException e, HttpServletRequest request, HttpServletResponse response)
+    static void writeProblem(ApiException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         if (response.isCommitted()) {
             return;     // a streamed document failed half-way: the client sees it truncated
         }
         response.reset();
         ObjectNode doc = ApiDocuments.MAPPER.createObjectNode();
+        if (e.type() != null) {
+            doc.put("type", e.type());
+        }
+        if (e.retryAfter() != null) {
+            response.setHeader("Retry-After", e.retryAfter().toString());
+        }
         doc.put("title", e.title());
         doc.put("status", e.status());
         doc.put("detail", e.detail());

@@ -31,6 +31,7 @@ final class OpenApiDocument {
         ArrayNode tags = doc.putArray("tags");
         tags.addObject().put("name", "Capabilities").put("description", "服务描述 · about the service");
         tags.addObject().put("name", "Data").put("description", "图层与要素 · collections and features");
+        tags.addObject().put("name", "Processes").put("description", "空间分析处理与作业 · processes and jobs");
 
         ObjectNode paths = doc.putObject("paths");
         resource(paths, "/", "getLandingPage", "Capabilities", "首页 · landing page", "landingPage", Links.JSON);
@@ -43,6 +44,7 @@ final class OpenApiDocument {
         for (PublishedLayer layer : layers) {
             collectionPaths(paths, layer);
         }
+        processPaths(paths);
         components(doc.putObject("components"));
         return doc;
     }
@@ -125,6 +127,71 @@ final class OpenApiDocument {
         oneContent.putObject(Links.HTML).putObject("schema").put("type", "string");
         contentCrsHeader(one);
         errors(one, true);
+    }
+
+    /** OGC API - Processes: the process list and descriptions, execution, jobs, results, dismiss. */
+    private static void processPaths(ObjectNode paths) {
+        ObjectNode list = get(paths, "/processes", "getProcesses", "Processes", "处理服务列表 · the processes");
+        list.putArray("parameters").addObject().put("$ref", "#/components/parameters/f");
+        jsonOrHtml(ok(list, "the processes"));
+        errors(list, false);
+        ObjectNode one = get(paths, "/processes/{processId}", "getProcessDescription", "Processes",
+                "处理描述 · a process description");
+        ArrayNode oneParams = one.putArray("parameters");
+        pathParameter(oneParams.addObject(), "processId", "处理标识 · the process id, e.g. gengdi:Area");
+        oneParams.addObject().put("$ref", "#/components/parameters/f");
+        jsonOrHtml(ok(one, "the process description"));
+        errors(one, true);
+        ObjectNode exec = paths.putObject("/processes/{processId}/execution").putObject("post");
+        exec.put("summary", "执行 · execute a process (Prefer: respond-async for a job)")
+                .put("operationId", "execute");
+        exec.putArray("tags").add("Processes");
+        ArrayNode execParams = exec.putArray("parameters");
+        pathParameter(execParams.addObject(), "processId", "处理标识 · the process id");
+        ObjectNode prefer = execParams.addObject();
+        prefer.put("name", "Prefer").put("in", "header").put("required", false)
+                .put("description", "respond-async: run as a job (201 + Location)");
+        prefer.putObject("schema").put("type", "string");
+        exec.putObject("requestBody").put("required", true).putObject("content").putObject(Links.JSON)
+                .putObject("schema").put("type", "object");
+        ObjectNode execResponses = exec.putObject("responses");
+        execResponses.putObject("200").put("description", "results (document, or one raw output)");
+        execResponses.putObject("201").put("description", "job accepted; Location gives its status");
+        errors(exec, true);
+        ObjectNode jobs = get(paths, "/jobs", "getJobs", "Processes", "作业列表 · the jobs");
+        ArrayNode jobParams = jobs.putArray("parameters");
+        jobParams.addObject().put("$ref", "#/components/parameters/f");
+        jobParams.addObject().put("$ref", "#/components/parameters/limit");
+        jobParams.addObject().put("$ref", "#/components/parameters/offset");
+        jsonOrHtml(ok(jobs, "the jobs"));
+        errors(jobs, false);
+        ObjectNode job = get(paths, "/jobs/{jobId}", "getStatus", "Processes", "作业状态 · a job's status");
+        ArrayNode statusParams = job.putArray("parameters");
+        pathParameter(statusParams.addObject(), "jobId", "作业标识 · the job id");
+        statusParams.addObject().put("$ref", "#/components/parameters/f");
+        jsonOrHtml(ok(job, "the job status"));
+        errors(job, true);
+        ObjectNode dismiss = paths.withObjectProperty("/jobs/{jobId}").putObject("delete");
+        dismiss.put("summary", "取消作业 · dismiss a job").put("operationId", "dismiss");
+        dismiss.putArray("tags").add("Processes");
+        pathParameter(dismiss.putArray("parameters").addObject(), "jobId", "作业标识 · the job id");
+        dismiss.putObject("responses").putObject("200").put("description", "the dismissed job's status")
+                .putObject("content").putObject(Links.JSON).putObject("schema").put("type", "object");
+        errors(dismiss, true);
+        ObjectNode results = get(paths, "/jobs/{jobId}/results", "getResult", "Processes", "作业结果 · a job's results");
+        pathParameter(results.putArray("parameters").addObject(), "jobId", "作业标识 · the job id");
+        ok(results, "the results document").putObject(Links.JSON).putObject("schema").put("type", "object");
+        errors(results, true);
+    }
+
+    private static void jsonOrHtml(ObjectNode content) {
+        content.putObject(Links.JSON).putObject("schema").put("type", "object");
+        content.putObject(Links.HTML).putObject("schema").put("type", "string");
+    }
+
+    private static void pathParameter(ObjectNode p, String name, String description) {
+        p.put("name", name).put("in", "path").put("required", true).put("description", description);
+        p.putObject("schema").put("type", "string");
     }
 
     private static ObjectNode get(ObjectNode paths, String path, String operationId, String tag, String summary) {
