@@ -8,6 +8,9 @@
 #                                                           WMS GetMap throughput and latency (WMS issue)
 #   bench/run.sh wmts-load [geopackage|postgis|all] [WmtsLoadBench options]
 #                                                           WMTS cached-tile throughput and latency (WMS issue)
+#   bench/run.sh jobs-load [geopackage|postgis|all] [JobsLoadBench options]
+#                                                           process latency (sync, async) and jobs/s with the
+#                                                           queue full (processing issue)
 # PostGIS: pass a URL, or run `source scripts/pg-env.sh` first (sets GENGDI_TEST_PG_URL); wfs-load sources it itself
 # when GENGDI_TEST_PG_URL is unset.
 #
@@ -46,6 +49,7 @@ free_port() { # a free localhost port, not $1
 }
 
 server_pid=
+server_extra=()
 stop_server() {
   if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid" 2>/dev/null || true
@@ -129,6 +133,8 @@ prepare_postgis() {
 #              20 s measured per format, then the server heap while streaming DLTB (needs JMX); --jfr profiles
 #   wms-load:  WmsLoadBench, GetMap 256x256 PNG of DLTB + YJJBNTBHTB at the county extent and at 1 km windows, 8 then
 #              4 clients, 5 s warm-up + 15 s measured each (e.g. --clients 8 --duration 30)
+#   jobs-load: JobsLoadBench, gengdi:Area of one polygon through OGC API - Processes: sync latency, async
+#              submit-to-result latency, then jobs/s with 8 clients keeping the queue full (e.g. --duration 30)
 #   wmts-load: WmtsLoadBench, RESTful GetTile of YJJBNTBHTB, WebMercatorQuad level 15, up to 256 tiles rendered once
 #              and then served from the tile cache to 8 clients (e.g. --clients 4 --level 14 --set CGCS2000Quad)
 server_load() {
@@ -161,7 +167,7 @@ server_load() {
     case "$s" in geopackage) label=GeoPackage ;; postgis) label=PostGIS ;; esac
     echo
     echo "== $label: load before the server starts: $(uptime)"
-    start_server "$logs/server-$s.log" "${store_args[@]}"
+    start_server "$logs/server-$s.log" "${store_args[@]}" "${server_extra[@]}"
     fixed=(--store "$label" --url "http://127.0.0.1:$http_port$path" --summary "$summary")
     [ "$name" = wfs ] && fixed+=(--jmx "127.0.0.1:$jmx_port")
     if [ -n "$jfr" ]; then
@@ -204,5 +210,9 @@ case "$what" in
     server_load wms WmsLoadBench /wms "WMS GetMap load" all "$@" ;;
   wmts-load)
     server_load wmts WmtsLoadBench "" "WMTS cached tiles" geopackage "$@" ;;
+  jobs-load)
+    # a small queue, so that 8 clients keep it full and the figure is the engine's sustained rate
+    server_extra=(--gengdi.jobs.queue-limit=16)
+    server_load jobs JobsLoadBench "" "Processing latency and job throughput" all "$@" ;;
   *) echo "unknown benchmark: $what" >&2; exit 2 ;;
 esac

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** A full queue answers 503 with Retry-After at once, never a hang; the queue drains after dismissals. */
+/**
+ * A full queue answers 503 with Retry-After at once, never a hang; the queue drains after dismissals; an execution
+ * longer than the time limit is stopped and reported failed.
+ */
 class JobQueueLimitTest {
     private static ConfigurableApplicationContext ctx;
     private static String api;
@@ -16,7 +19,7 @@ class JobQueueLimitTest {
     @BeforeAll
     static void start() throws Exception {
         ctx = SampleServer.start("gengdi-queue", "--gengdi.processes.diagnostic=true", "--gengdi.jobs.workers=1",
-                "--gengdi.jobs.queue-limit=2");
+                "--gengdi.jobs.queue-limit=2", "--gengdi.processes.max-time=3s");
         api = SampleServer.base(ctx) + "/ogcapi";
     }
 
@@ -46,5 +49,20 @@ class JobQueueLimitTest {
         Http.Answer again = Http.post(api + "/processes/gengdi:Wait/execution", "{\"inputs\":{\"seconds\":0}}",
                 true);
         assertThat(again.status()).isEqualTo(201);
+    }
+
+    @Test
+    void anExecutionOverTheTimeLimitIsStopped() throws Exception {
+        long t0 = System.nanoTime();
+        String job = Http.post(api + "/processes/gengdi:Wait/execution", "{\"inputs\":{\"seconds\":30}}", true)
+                .header("Location");
+        com.fasterxml.jackson.databind.JsonNode s = Http.awaitFinished(job, java.time.Duration.ofSeconds(60));
+        assertThat(s.path("status").asText()).isEqualTo("failed");
+        assertThat(s.path("message").asText()).contains("time limit of 3 s");
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(25);
+        Http.Answer sync = Http.post(api + "/processes/gengdi:Wait/execution", "{\"inputs\":{\"seconds\":30}}",
+                false);
+        assertThat(sync.status()).isEqualTo(503);
+        assertThat(sync.json().path("detail").asText()).contains("time limit");
     }
 }
