@@ -22,6 +22,23 @@ public interface ProcessContext {
      */
     FeatureCursor features(InputValue.LayerReference layer, int srid);
 
+    /**
+     * The features of a layer reference whose geometry's envelope meets {@code bbox} (pushed down to the store's
+     * spatial index), transformed into {@code srid}; the caller closes the cursor.
+     *
+     * @param bbox     the box (x = easting/longitude)
+     * @param bboxSrid the CRS of the box
+     */
+    default FeatureCursor features(InputValue.LayerReference layer, org.locationtech.jts.geom.Envelope bbox,
+                                   int bboxSrid, int srid) {
+        throw ProcessException.invalidInput(null, "no published layers here: " + layer.layer());
+    }
+
+    /** The schema of a published layer (public attributes only), if this server publishes one of that name. */
+    default java.util.Optional<org.gengdi.core.feature.FeatureType> layerType(String layer) {
+        return java.util.Optional.empty();
+    }
+
     /** A context for running a process directly (tests, the CLI on files): no layers, never cancelled. */
     static ProcessContext standalone() {
         return new ProcessContext() {

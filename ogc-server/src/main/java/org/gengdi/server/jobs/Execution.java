@@ -80,6 +80,18 @@ final class Execution implements ProcessContext {
     }
 
     @Override
+    public FeatureCursor features(InputValue.LayerReference layer, org.locationtech.jts.geom.Envelope bbox,
+                                  int bboxSrid, int srid) {
+        checkCancelled();
+        return layers.features(null, layer.layer(), layer.filter(), bbox, bboxSrid, srid);
+    }
+
+    @Override
+    public java.util.Optional<org.gengdi.core.feature.FeatureType> layerType(String layer) {
+        return layers.type(layer);
+    }
+
+    @Override
     public FeatureCursor features(InputValue.LayerReference layer, int srid) {
         checkCancelled();
         return layers.features(null, layer.layer(), layer.filter(), srid);

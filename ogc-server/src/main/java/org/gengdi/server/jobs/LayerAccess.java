@@ -34,6 +34,22 @@ final class LayerAccess {
         return l.features(Query.filter(f), l.visible(), srid <= 0 ? l.stored().srid() : srid);
     }
 
+    /** As {@link #features(String, String, String, int)}, limited to features whose envelope meets a box. */
+    FeatureCursor features(String inputId, String layer, String filter, org.locationtech.jts.geom.Envelope bbox,
+                           int bboxSrid, int srid) {
+        PublishedLayer l = resolve(inputId, layer);
+        Filter f = parse(inputId, l, filter);
+        int native_ = l.stored().srid();
+        org.locationtech.jts.geom.Envelope box = bboxSrid == native_ ? bbox
+                : CrsRegistry.get().transform(bboxSrid, native_).transform(bbox);
+        return l.features(Query.filter(f).withBbox(box), l.visible(), srid <= 0 ? native_ : srid);
+    }
+
+    /** The public schema of a layer, if published. */
+    java.util.Optional<org.gengdi.core.feature.FeatureType> type(String layer) {
+        return layers.find(layer).map(PublishedLayer::visible);
+    }
+
     private PublishedLayer resolve(String inputId, String layer) {
         return layers.find(layer).orElseThrow(() -> ProcessException.invalidInput(inputId,
                 "input " + inputId + ": no published layer named '" + shorten(layer) + "'"));
