@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.gengdi.process.basic.AreaProcess;
 import org.gengdi.process.basic.BufferProcess;
 import org.gengdi.process.basic.WaitProcess;
+import org.gengdi.process.occupation.OccupationAnalysisProcess;
 
 /** The processes a server offers, by id, in a stable order. */
 public final class ProcessRegistry {
@@ -24,6 +25,7 @@ public final class ProcessRegistry {
     /** The shipped processes; {@code diagnostic} adds {@code gengdi:Wait}. */
     public static ProcessRegistry standard(boolean diagnostic) {
         List<GengdiProcess> list = new ArrayList<>(List.of(new AreaProcess(), new BufferProcess()));
+        list.add(new OccupationAnalysisProcess());
         if (diagnostic) {
             list.add(new WaitProcess());
         }
