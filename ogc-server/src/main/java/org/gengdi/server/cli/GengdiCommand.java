@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gengdi", mixinStandardHelpOptions = true, version = "gengdi 0.1.0",
         description = "耕地 Gengdi — OGC services and analyses for farmland protection.",
         subcommands = {ServeCommand.class, SampleCommand.class, ImportCommand.class, LayersCommand.class,
+                AnalyseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GengdiCommand implements Runnable {
 
