@@ -8,6 +8,8 @@
 #                                                           WMS GetMap throughput and latency (WMS issue)
 #   bench/run.sh wmts-load [geopackage|postgis|all] [WmtsLoadBench options]
 #                                                           WMTS cached-tile throughput and latency (WMS issue)
+#   bench/run.sh analyses [runs]                             OccupationAnalysis latency (road, block), and the same
+#                                                           occupation in PostGIS SQL (analyses issue)
 #   bench/run.sh jobs-load [geopackage|postgis|all] [JobsLoadBench options]
 #                                                           process latency (sync, async) and jobs/s with the
 #                                                           queue full (processing issue)
@@ -30,7 +32,7 @@ cd "$(dirname "$0")/.."
 what=${1:-store-stream}; shift || true
 build=${GENGDI_BENCH_BUILD_DIR:-target}
 modules=bench
-case "$what" in *-load) [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench ;; esac
+case "$what" in *-load|analyses) [ -z "${GENGDI_BENCH_JAR:-}" ] && modules=ogc-server,bench ;; esac
 if [ "$build" = target ]; then
   mvn -B -ntp -q -DskipTests -pl "$modules" -am install
 else
@@ -210,6 +212,14 @@ case "$what" in
     server_load wms WmsLoadBench /wms "WMS GetMap load" all "$@" ;;
   wmts-load)
     server_load wmts WmtsLoadBench "" "WMTS cached tiles" geopackage "$@" ;;
+  analyses)
+    # the sample county kept by the load benchmarks (generated once), in GeoPackage and in PostGIS
+    jar=${GENGDI_BENCH_JAR:-ogc-server/$build/gengdi.jar}
+    work=bench/target/wfs-load
+    prepare_geopackage
+    prepare_postgis
+    java -Xmx2g -cp "$cp" org.gengdi.bench.OccupationBench "$gpkg" "${1:-30}" "$GENGDI_TEST_PG_URL" \
+      "${GENGDI_BENCH_PG_SCHEMA:-gengdi_wfs_load}" ;;
   jobs-load)
     # a small queue, so that 8 clients keep it full and the figure is the engine's sustained rate
     server_extra=(--gengdi.jobs.queue-limit=16)
