@@ -9,6 +9,7 @@ import org.gengdi.process.basic.AreaProcess;
 import org.gengdi.process.basic.BufferProcess;
 import org.gengdi.process.basic.WaitProcess;
 import org.gengdi.process.occupation.OccupationAnalysisProcess;
+import org.gengdi.process.reserve.ReserveCandidatesProcess;
 
 /** The processes a server offers, by id, in a stable order. */
 public final class ProcessRegistry {
@@ -26,6 +27,7 @@ public final class ProcessRegistry {
     public static ProcessRegistry standard(boolean diagnostic) {
         List<GengdiProcess> list = new ArrayList<>(List.of(new AreaProcess(), new BufferProcess()));
         list.add(new OccupationAnalysisProcess());
+        list.add(new ReserveCandidatesProcess());
         if (diagnostic) {
             list.add(new WaitProcess());
         }

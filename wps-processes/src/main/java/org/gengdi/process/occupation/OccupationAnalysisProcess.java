@@ -84,6 +84,8 @@ public final class OccupationAnalysisProcess implements GengdiProcess {
                             + "arrangement", "高标准农田补建安排"), null, InputType.Literal.of(DataType.STRING)),
                     InputDescription.optional("avoidance", Text.of("Compute avoidance alternatives", "计算避让方案"),
                             null, InputType.Literal.of(DataType.BOOLEAN).withDefault("false")),
+                    InputDescription.optional("proposeCandidates", Text.of("Propose 补划 candidates",
+                            "推荐补划候选地块"), null, InputType.Literal.of(DataType.BOOLEAN).withDefault("false")),
                     InputDescription.optional("searchRadius", Text.of("Search radius for alternatives (m)",
                                     "避让搜索半径（米）"), null,
                             InputType.Literal.of(DataType.DOUBLE).withUom("metre").withDefault("500")
@@ -94,7 +96,9 @@ public final class OccupationAnalysisProcess implements GengdiProcess {
                     OutputDescription.complex("pieces", Text.of("Intersection pieces", "叠加分析图斑"), null,
                             Format.GEOJSON, Format.GML32, Format.GML31),
                     OutputDescription.complex("alternative", Text.of("Avoidance alternative(s)", "避让方案"), null,
-                            Format.GEOJSON, Format.GML32, Format.WKT)),
+                            Format.GEOJSON, Format.GML32, Format.WKT),
+                    OutputDescription.complex("candidates", Text.of("Proposed 补划 parcels", "推荐补划地块"), null,
+                            Format.GEOJSON, Format.GML32, Format.GML31)),
             Duration.ofMinutes(5));
 
     @Override
@@ -150,6 +154,19 @@ public final class OccupationAnalysisProcess implements GengdiProcess {
                 alternatives.add(new GeoFeature(f.id(), zone.fromZone(f.geometry(), input.srid()), f.properties()));
             }
         }
+        List<GeoFeature> candidates = new ArrayList<>();
+        if (in.bool("proposeCandidates") && result.figures().redLineNet() > OccupationOp.TOLERANCE_M2
+                && layers.has(LayerKind.CULTIVATED_LAND)) {
+            context.progress(70, "ranking 补划 candidates");
+            org.gengdi.process.reserve.ReserveCandidatesOp.Result c = org.gengdi.process.reserve.ReserveCandidatesOp
+                    .select(footprint, Math.max(5000, in.doubleValue("searchRadius")), result.figures().redLineNet(),
+                            result.figures().redLinePaddy(), facts.gradeField(), zone, layers, context);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) result.report().path("requirement"))
+                    .set("candidates", c.summary());
+            for (GeoFeature f : c.candidates()) {
+                candidates.add(new GeoFeature(f.id(), zone.fromZone(f.geometry(), input.srid()), f.properties()));
+            }
+        }
         List<GeoFeature> pieces = new ArrayList<>();
         for (GeoFeature f : result.pieces()) {
             pieces.add(new GeoFeature(f.id(), zone.fromZone(f.geometry(), input.srid()), f.properties()));
@@ -166,7 +183,8 @@ public final class OccupationAnalysisProcess implements GengdiProcess {
                 .put("report", new OutputValue.Document("application/json", json))
                 .put("html", new OutputValue.Document("text/html", html.getBytes(StandardCharsets.UTF_8)))
                 .put("pieces", new OutputValue.Features(pieces, input.srid()))
-                .put("alternative", new OutputValue.Features(alternatives, input.srid()));
+                .put("alternative", new OutputValue.Features(alternatives, input.srid()))
+                .put("candidates", new OutputValue.Features(candidates, input.srid()));
     }
 
     private static Geometry union(InputValue.Features input) {

@@ -83,7 +83,7 @@ class OccupationAnalysisLiveTest {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(exec))
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":" + inputs + ",\"outputs\":{\"report\":{},"
-                        + "\"html\":{},\"pieces\":{},\"alternative\":{}},\"response\":\"document\"}",
+                        + "\"html\":{},\"pieces\":{},\"alternative\":{},\"candidates\":{}},\"response\":\"document\"}",
                         StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
@@ -124,7 +124,8 @@ class OccupationAnalysisLiveTest {
                 + "%.3f %.3f))", x - 200, y - 150, x + 250, y - 150, x + 250, y + 200, x - 200, y + 200, x - 200,
                 y - 150);
         JsonNode out = run("{\"footprint\":{\"value\":\"SRID=4527;" + wkt + "\",\"mediaType\":\"application/wkt\"},"
-                + "\"projectName\":\"测试地块\",\"projectCategory\":\"GENERAL\",\"avoidance\":true,\"searchRadius\":800}");
+                + "\"projectName\":\"测试地块\",\"projectCategory\":\"GENERAL\",\"avoidance\":true,\"searchRadius\":800,"
+                + "\"proposeCandidates\":true}");
         JsonNode report = out.path("report").path("value");
         String fp = "ST_GeomFromText('" + wkt + "', 4527)";
 
@@ -158,6 +159,22 @@ class OccupationAnalysisLiveTest {
         close(declared, redLine);
         assertThat(comparison.get(1).path("redLineGross").path("m2").asDouble()).isLessThanOrEqualTo(declared);
         assertThat(out.path("alternative").path("value").path("features").size()).isEqualTo(3);
+
+        // proposed 补划 parcels: enough net area, none in the red line or the ecological red line (checked in SQL)
+        JsonNode cand = report.path("requirement").path("candidates");
+        assertThat(cand.path("covered").asBoolean()).as(cand.toString()).isTrue();
+        assertThat(cand.path("selected").path("m2").asDouble())
+                .isGreaterThanOrEqualTo(report.path("redLine").path("net").path("m2").asDouble());
+        StringBuilder bsms = new StringBuilder();
+        for (JsonNode f : out.path("candidates").path("value").path("features")) {
+            bsms.append(bsms.length() == 0 ? "" : ",").append('\'').append(f.path("properties").path("BSM").asText())
+                    .append('\'');
+        }
+        assertThat(bsms).isNotEmpty();
+        assertThat(text("SELECT count(*) FROM " + t("DLTB") + " d WHERE d.\"BSM\" IN (" + bsms + ") AND (EXISTS ("
+                + "SELECT 1 FROM " + t("YJJBNTBHTB") + " r WHERE ST_Area(ST_Intersection(r.geom, d.geom)) > 1) OR EXISTS ("
+                + "SELECT 1 FROM " + t("STBHHX") + " s WHERE ST_Area(ST_Intersection(s.geom, d.geom)) > 1) OR "
+                + "left(d.\"DLBM\", 3) <> '010' OR d.\"GDPDJB\" = '5')")).isEqualTo("0");
 
         String html = out.path("html").path("value").asText();
         assertThat(html).contains("永久基本农田", "R-OCC-GENERAL-BAN", "data:image/png;base64,", "测试地块");
