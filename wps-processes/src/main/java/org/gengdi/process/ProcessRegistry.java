@@ -9,6 +9,7 @@ import org.gengdi.process.basic.AreaProcess;
 import org.gengdi.process.basic.BufferProcess;
 import org.gengdi.process.basic.WaitProcess;
 import org.gengdi.process.occupation.OccupationAnalysisProcess;
+import org.gengdi.process.plan.AdjustmentPlanValidationProcess;
 import org.gengdi.process.reserve.ReserveCandidatesProcess;
 
 /** The processes a server offers, by id, in a stable order. */
@@ -28,6 +29,7 @@ public final class ProcessRegistry {
         List<GengdiProcess> list = new ArrayList<>(List.of(new AreaProcess(), new BufferProcess()));
         list.add(new OccupationAnalysisProcess());
         list.add(new ReserveCandidatesProcess());
+        list.add(new AdjustmentPlanValidationProcess());
         if (diagnostic) {
             list.add(new WaitProcess());
         }

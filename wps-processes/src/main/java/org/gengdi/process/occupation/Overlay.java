@@ -24,7 +24,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * footprint (a road) is read in cells of about a kilometre along its course, so a diagonal 20 km road does not read
  * the whole county's bounding box.
  */
-final class Overlay {
+public final class Overlay {
     /** Edge of the cells a long footprint is read in, metres. */
     static final double CELL = 1000;
     private static final GeometryFactory GF = new GeometryFactory();
@@ -36,12 +36,12 @@ final class Overlay {
      * @param geometry footprint ∩ feature, in the zone (polygonal)
      * @param area    its ellipsoidal area, m²
      */
-    record Piece(Feature feature, Geometry geometry, double area) {
-        Object get(String name) {
+    public record Piece(Feature feature, Geometry geometry, double area) {
+        public Object get(String name) {
             return feature.type().indexOf(name) < 0 ? null : feature.get(name);
         }
 
-        String string(String name) {
+        public String string(String name) {
             Object v = get(name);
             return v == null ? null : v.toString().trim();
         }
@@ -50,7 +50,7 @@ final class Overlay {
     private Overlay() {
     }
 
-    static List<Piece> cut(FarmlandLayers layers, LayerKind kind, Geometry footprint, AnalysisZone zone) {
+    public static List<Piece> cut(FarmlandLayers layers, LayerKind kind, Geometry footprint, AnalysisZone zone) {
         PreparedGeometry prepared = PreparedGeometryFactory.prepare(footprint);
         Map<String, Feature> features = new LinkedHashMap<>();
         for (Envelope box : boxes(footprint, prepared)) {
@@ -78,7 +78,7 @@ final class Overlay {
     }
 
     /** The polygonal part of an overlay result (touching edges yield lines and points, which have no area). */
-    static Geometry polygonal(Geometry g) {
+    public static Geometry polygonal(Geometry g) {
         if (g instanceof Polygonal) {
             return g;
         }
