@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.gengdi.process.basic.AreaProcess;
 import org.gengdi.process.basic.BufferProcess;
 import org.gengdi.process.basic.WaitProcess;
+import org.gengdi.process.contiguity.ContiguityScoreProcess;
 import org.gengdi.process.occupation.OccupationAnalysisProcess;
 import org.gengdi.process.plan.AdjustmentPlanValidationProcess;
 import org.gengdi.process.reserve.ReserveCandidatesProcess;
@@ -28,6 +29,7 @@ public final class ProcessRegistry {
     public static ProcessRegistry standard(boolean diagnostic) {
         List<GengdiProcess> list = new ArrayList<>(List.of(new AreaProcess(), new BufferProcess()));
         list.add(new OccupationAnalysisProcess());
+        list.add(new ContiguityScoreProcess());
         list.add(new ReserveCandidatesProcess());
         list.add(new AdjustmentPlanValidationProcess());
         if (diagnostic) {

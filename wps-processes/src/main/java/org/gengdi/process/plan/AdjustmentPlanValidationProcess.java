@@ -76,16 +76,6 @@ public final class AdjustmentPlanValidationProcess implements GengdiProcess {
                     OutputDescription.complex("html", Text.of("Printable report", "可打印报告"), null, Format.HTML)),
             Duration.ofMinutes(10));
 
-    private final PlanValidationOp.Layout layout;
-
-    public AdjustmentPlanValidationProcess() {
-        this(null);
-    }
-
-    /** With a layout measure (the contiguity engine) for R-BAL-LAYOUT. */
-    public AdjustmentPlanValidationProcess(PlanValidationOp.Layout layout) {
-        this.layout = layout;
-    }
 
     @Override
     public ProcessDescription description() {
@@ -152,7 +142,8 @@ public final class AdjustmentPlanValidationProcess implements GengdiProcess {
                 removed, added, task, reasons, grade, in.has("hsfRebuildCommitment")
                 ? in.string("hsfRebuildCommitment") : null, in.has("maxShare") ? in.doubleValue("maxShare") : null,
                 footprint);
-        PlanValidationOp.Result r = PlanValidationOp.validate(plan, zone, layers, context, layout);
+        PlanValidationOp.Result r = PlanValidationOp.validate(plan, zone, layers, context,
+                layout(layers, zone, context));
         List<GeoFeature> changes = new ArrayList<>();
         for (GeoFeature f : r.changes()) {
             changes.add(new GeoFeature(f.id(), f.geometry() == null ? null : zone.fromZone(f.geometry(), dataSrid),
@@ -168,6 +159,44 @@ public final class AdjustmentPlanValidationProcess implements GengdiProcess {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.FAILED, null, e.toString());
         }
+    }
+
+    /**
+     * R-BAL-LAYOUT's measure: CR and FR (FARMLAND-RULES §C.3, default parameters) of the whole red line, and of the
+     * red line with the plan applied. The red line is read once per validation.
+     */
+    private static PlanValidationOp.Layout layout(FarmlandLayers layers, AnalysisZone zone, ProcessContext context) {
+        List<org.gengdi.process.contiguity.ContiguityOp.Parcel> all = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        return (removed, added) -> {
+            if (all.isEmpty()) {
+                try (FeatureCursor c = context.features(new InputValue.LayerReference(layers.name(LayerKind.RED_LINE),
+                        null), zone.srid())) {
+                    while (c.hasNext()) {
+                        Feature f = c.next();
+                        if (f.geometry() != null) {
+                            Object slope = f.get("GDPDJB");
+                            all.add(new org.gengdi.process.contiguity.ContiguityOp.Parcel(f.id(), f.geometry(),
+                                    slope == null ? null : slope.toString().trim(), Double.NaN));
+                            numbers.add(String.valueOf(f.get("YJJBNTTBBH")));
+                        }
+                    }
+                }
+            }
+            List<org.gengdi.process.contiguity.ContiguityOp.Parcel> set = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (!removed.contains(numbers.get(i))) {
+                    set.add(all.get(i));
+                }
+            }
+            int n = 0;
+            for (Geometry g : added) {
+                set.add(new org.gengdi.process.contiguity.ContiguityOp.Parcel("added-" + (n++), g, null, Double.NaN));
+            }
+            var region = org.gengdi.process.contiguity.ContiguityOp.compute(set, 0,
+                    org.gengdi.process.contiguity.ContiguityParameters.defaults(), context::checkCancelled).region();
+            return new double[] {region.cr(), region.fr()};
+        };
     }
 
     private static List<String> strings(ProcessInputs in, String id) {

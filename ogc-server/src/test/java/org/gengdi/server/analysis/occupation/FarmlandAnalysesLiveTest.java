@@ -15,7 +15,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.gengdi.server.SampleServer;
 import org.junit.jupiter.api.AfterAll;
@@ -24,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * gengdi:OccupationAnalysis on a PostGIS-backed sample county, checked against the equivalent PostGIS SQL over the
+ * The farmland analyses (occupation, contiguity, plan validation, candidates) on a PostGIS-backed sample county, checked against the equivalent PostGIS SQL over the
  * same tables ({@code ST_Intersection} + {@code ST_Area(geography)} on CGCS2000): land use by DLBM, the red line
  * (gross area and distinct parcel numbers) within 0.01 %; the verdicts for a general project with and without
  * red-line occupation; avoidance alternatives that occupy no more red line than the declared footprint.
  */
-class OccupationAnalysisLiveTest {
+class FarmlandAnalysesLiveTest {
     private static final String SCHEMA = "gengdi_occupation_test";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -223,6 +225,99 @@ class OccupationAnalysisLiveTest {
                 .isLessThanOrEqualTo(cmp.get(0).path("ecologicalRedLine").path("m2").asDouble());
         assertThat(out.path("alternative").path("value").path("features").get(0).path("geometry").path("type")
                 .asText()).isEqualTo("LineString");
+    }
+
+    /** §C.4: the patches equal ST_ClusterDBSCAN(geom, eps := 8, minpoints := 1) exactly; areas within 0.01 %. */
+    @Test
+    void contiguityPatchesEqualPostgisClusters() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SampleServer.base(ctx)
+                        + "/ogcapi/processes/gengdi:ContiguityScore/execution")).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":{},\"response\":"
+                        + "\"document\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode out = JSON.readTree(r.body());
+        Map<Integer, java.util.Set<String>> ours = new HashMap<>();
+        for (JsonNode f : out.path("parcels").path("value").path("features")) {
+            ours.computeIfAbsent(f.path("properties").path("PATCH").asInt(), k -> new java.util.TreeSet<>())
+                    .add(f.path("properties").path("YJJBNTTBBH").asText());
+        }
+        Map<Integer, java.util.Set<String>> theirs = new HashMap<>();
+        Map<Integer, Double> theirArea = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"YJJBNTTBBH\", ST_ClusterDBSCAN(geom, eps := 8, minpoints := 1) "
+                     + "OVER () AS k, ST_Area(geom) FROM " + t("YJJBNTBHTB"))) {
+            while (rs.next()) {
+                theirs.computeIfAbsent(rs.getInt(2), k -> new java.util.TreeSet<>()).add(rs.getString(1));
+                theirArea.merge(rs.getInt(2), rs.getDouble(3), Double::sum);
+            }
+        }
+        assertThat(ours.size()).isEqualTo(theirs.size()).isGreaterThan(1);
+        assertThat(new java.util.HashSet<>(ours.values())).isEqualTo(new java.util.HashSet<>(theirs.values()));
+        Map<java.util.Set<String>, Double> areaByMembers = new HashMap<>();
+        theirs.forEach((k, v) -> areaByMembers.put(v, theirArea.get(k)));
+        for (JsonNode p : out.path("patches").path("value").path("features")) {
+            java.util.Set<String> members = ours.get(p.path("properties").path("PATCH").asInt());
+            close(p.path("properties").path("AREA_M2").asDouble(), areaByMembers.get(members));
+        }
+        JsonNode region = out.path("region").path("value");
+        assertThat(region.path("NP").asInt()).isEqualTo(theirs.size());
+        assertThat(region.path("FCI").asDouble()).isBetween(0.0, 100.0);
+        assertThat(region.path("findings").get(0).path("rule").asText()).isEqualTo("R-CONTIG-FRAG");
+    }
+
+    /** A plan through the API: the balance adds up, the quantity verdict matches SQL, layout is measured. */
+    @Test
+    void planValidationBalancesAgainstSql() throws Exception {
+        List<String> removed = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"YJJBNTTBBH\" FROM " + t("YJJBNTBHTB")
+                     + " ORDER BY \"YJJBNTTBBH\" LIMIT 3 OFFSET 100")) {
+            while (rs.next()) {
+                removed.add(rs.getString(1));
+            }
+        }
+        List<String> added = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT d.\"BSM\" FROM " + t("DLTB") + " d WHERE left(d.\"DLBM\", 3) = '010' "
+                     + "AND d.\"GDPDJB\" <> '5' AND NOT EXISTS (SELECT 1 FROM " + t("YJJBNTBHTB") + " r WHERE "
+                     + "ST_Area(ST_Intersection(r.geom, d.geom)) > 1) AND EXISTS (SELECT 1 FROM " + t("YJJBNTBHTB")
+                     + " r WHERE ST_DWithin(r.geom, d.geom, 8)) ORDER BY d.\"BSM\" LIMIT 3")) {
+            while (rs.next()) {
+                added.add(rs.getString(1));
+            }
+        }
+        assertThat(removed).hasSize(3);
+        assertThat(added).hasSize(3);
+        String in = "'" + String.join("','", added) + "'";
+        String outNumbers = "'" + String.join("','", removed) + "'";
+        double outNet = Double.parseDouble(text("SELECT sum(\"YJJBNTMJ\") FROM " + t("YJJBNTBHTB")
+                + " WHERE \"YJJBNTTBBH\" IN (" + outNumbers + ")"));
+        double inNet = Double.parseDouble(text("SELECT sum(ST_Area(ST_Transform(geom, 4490)::geography) * (1 - "
+                + "coalesce(\"KCXS\", 0))) FROM " + t("DLTB") + " WHERE \"BSM\" IN (" + in + ")"));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SampleServer.base(ctx)
+                        + "/ogcapi/processes/gengdi:AdjustmentPlanValidation/execution"))
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":{\"planType\":\"ART17\",\"removed\":"
+                        + JSON.writeValueAsString(removed) + ",\"addedBsm\":" + JSON.writeValueAsString(added)
+                        + ",\"pbfTaskMu\":100},\"outputs\":{\"report\":{},\"changes\":{}},\"response\":\"document\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode out = JSON.readTree(r.body());
+        JsonNode report = out.path("report").path("value");
+        JsonNode b = report.path("balance");
+        close(b.path("removed").path("net").path("m2").asDouble(), outNet);
+        close(b.path("added").path("net").path("m2").asDouble(), inNet);
+        close(b.path("after").path("net").path("m2").asDouble(), b.path("before").path("net").path("m2").asDouble()
+                - outNet + inNet);
+        assertThat(b.path("before").path("parcels").asInt()).isEqualTo(Integer.parseInt(text("SELECT count(*) FROM "
+                + t("YJJBNTBHTB"))));
+        assertThat(finding(report, "R-BAL-QTY")).isEqualTo(inNet >= outNet ? "PASS" : "FAIL");
+        assertThat(finding(report, "R-BAL-LAYOUT")).isIn("PASS", "WARN");
+        assertThat(finding(report, "R-CONTIG-ADJ")).isEqualTo("PASS");
+        assertThat(finding(report, "R-SLOPE-25-BUBU")).isEqualTo("PASS");
+        assertThat(finding(report, "R-RES-1PCT")).isIn("PASS", "FAIL");
+        assertThat(report.path("checklist").size()).isEqualTo(10);
+        assertThat(out.path("changes").path("value").path("features").size()).isEqualTo(6);
     }
 
     @Test
