@@ -8,8 +8,10 @@
 #                                                           WMS GetMap throughput and latency (WMS issue)
 #   bench/run.sh wmts-load [geopackage|postgis|all] [WmtsLoadBench options]
 #                                                           WMTS cached-tile throughput and latency (WMS issue)
-#   bench/run.sh analyses [runs]                             OccupationAnalysis latency (road, block), and the same
-#                                                           occupation in PostGIS SQL (analyses issue)
+#   bench/run.sh analyses [runs] [max-parcels]              OccupationAnalysis latency (road, block) and the same
+#                                                           occupation in PostGIS SQL; ContiguityScore on the county
+#                                                           red line and on up to 1,000,000 parcels; plan validation
+#                                                           with 200 parcels out and in (analyses issue)
 #   bench/run.sh jobs-load [geopackage|postgis|all] [JobsLoadBench options]
 #                                                           process latency (sync, async) and jobs/s with the
 #                                                           queue full (processing issue)
@@ -219,7 +221,8 @@ case "$what" in
     prepare_geopackage
     prepare_postgis
     java -Xmx2g -cp "$cp" org.gengdi.bench.OccupationBench "$gpkg" "${1:-30}" "$GENGDI_TEST_PG_URL" \
-      "${GENGDI_BENCH_PG_SCHEMA:-gengdi_wfs_load}" ;;
+      "${GENGDI_BENCH_PG_SCHEMA:-gengdi_wfs_load}"
+    java -Xmx6g -cp "$cp" org.gengdi.bench.AnalysesBench "$gpkg" "${2:-1000000}" ;;
   jobs-load)
     # a small queue, so that 8 clients keep it full and the figure is the engine's sustained rate
     server_extra=(--gengdi.jobs.queue-limit=16)

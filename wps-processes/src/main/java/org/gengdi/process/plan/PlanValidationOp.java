@@ -247,6 +247,15 @@ public final class PlanValidationOp {
         }
         check(1, "数据质检 data QA", List.of(), problems.isEmpty() ? Verdict.PASS : Verdict.FAIL, problems);
 
+        extent = new Envelope();
+        for (PlanParcel p : out) {
+            if (p.geometry() != null) {
+                extent.expandToInclude(p.geometry().getEnvelopeInternal());
+            }
+        }
+        for (PlanParcel p : in) {
+            extent.expandToInclude(p.geometry().getEnvelopeInternal());
+        }
         ctx.progress(50, "checking the rules");
         // ---- check 2: plan type
         add(2, Finding.of("R-ADJ-TYPE", Severity.HUMAN, Verdict.HUMAN, "申报调整类型 " + plan.type() + "：" + route(plan.type())
@@ -626,15 +635,40 @@ public final class PlanValidationOp {
                 : failMessage, values("area_m2", sum, "parcels", hit.size())).withParcels(hit);
     }
 
+    /** Each constraint layer read once over the plan's extent and indexed (plans touch many parcels). */
+    private final Map<LayerKind, STRtree> layerIndexes = new java.util.EnumMap<>(LayerKind.class);
+    private Envelope extent;
+
+    private STRtree layerIndex(LayerKind kind) {
+        return layerIndexes.computeIfAbsent(kind, k -> {
+            STRtree t = new STRtree();
+            for (Feature f : layers.read(k, extent, zone)) {
+                if (f.geometry() != null) {
+                    t.insert(f.geometry().getEnvelopeInternal(), f.geometry());
+                }
+            }
+            t.build();
+            return t;
+        });
+    }
+
     private double overlapWith(LayerKind kind, List<Geometry> geometries) {
         if (!layers.has(kind)) {
             return Double.NaN;
         }
+        STRtree index = layerIndex(kind);
         double sum = 0;
         for (Geometry g : geometries) {
-            if (g != null) {
-                for (Overlay.Piece p : Overlay.cut(layers, kind, g, zone)) {
-                    sum += p.area();
+            if (g == null) {
+                continue;
+            }
+            for (Object o : index.query(g.getEnvelopeInternal())) {
+                Geometry x = (Geometry) o;
+                if (x.intersects(g)) {
+                    Geometry piece = Overlay.polygonal(OverlayNGRobust.overlay(x, g, OverlayNG.INTERSECTION));
+                    if (!piece.isEmpty()) {
+                        sum += EllipsoidalArea.squareMetres(piece, zone.srid());
+                    }
                 }
             }
         }
