@@ -112,6 +112,12 @@ public class GengdiServer {
                 layers, settings);
     }
 
+    /** WPS 1.0.0 through the OWS dispatcher ({@code /ows?SERVICE=WPS}, {@code /wps}), over the process engine. */
+    @Bean
+    org.gengdi.server.wps.WpsService wpsService(ProcessEngine engine, PublishedLayers layers) {
+        return new org.gengdi.server.wps.WpsService(engine, layers);
+    }
+
     /** WMS 1.3.0 / 1.1.1 through the OWS dispatcher ({@code /ows?SERVICE=WMS}, {@code /wms}). */
     @Bean
     WmsService wmsService(PublishedLayers layers) {

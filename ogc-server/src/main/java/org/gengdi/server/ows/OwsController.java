@@ -160,6 +160,9 @@ public class OwsController {
         }
         response.reset();
         response.setStatus(e.code().httpStatus());
+        if (e.code() == OwsException.Code.ServerBusy || e.code() == OwsException.Code.ServiceUnavailable) {
+            response.setHeader("Retry-After", "5");
+        }
         Object service = http.getAttribute(SERVICE_ATTRIBUTE);
         OwsService s = service == null ? null : services.get(service.toString());
         OwsService.Report report = s == null

@@ -37,6 +37,12 @@ public class OwsException extends RuntimeException {
         NotFound(404),
         /** WMTS: TileMatrix, TileRow or TileCol outside the tile matrix set (or the layer's limits). */
         TileOutOfRange(400),
+        /** WPS: the server is too busy (full queue, no free slot); answered with Retry-After. */
+        ServerBusy(503),
+        /** WPS: storing outputs or the execute response is not supported by this deployment. */
+        StorageNotSupported(400),
+        /** WPS: a complex input is larger than the process accepts. */
+        FileSizeExceeded(400),
         ServiceUnavailable(503);
 
         private final int httpStatus;
