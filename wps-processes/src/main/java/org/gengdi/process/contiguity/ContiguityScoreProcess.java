@@ -87,7 +87,8 @@ public final class ContiguityScoreProcess implements GengdiProcess {
                     OutputDescription.complex("patches", Text.of("Patches", "连片斑块"), null, Format.GEOJSON,
                             Format.GML32, Format.GML31),
                     OutputDescription.complex("parcels", Text.of("Parcels with patch and class", "图斑连片归属"), null,
-                            Format.GEOJSON, Format.GML32, Format.GML31)),
+                            Format.GEOJSON, Format.GML32, Format.GML31),
+                    OutputDescription.complex("html", Text.of("Printable report", "可打印报告"), null, Format.HTML)),
             Duration.ofMinutes(20));
 
     @Override
@@ -247,10 +248,47 @@ public final class ContiguityScoreProcess implements GengdiProcess {
                     .put("region", new OutputValue.Document("application/json",
                             JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(region)))
                     .put("patches", new OutputValue.Features(patchFeatures, zone.srid()))
-                    .put("parcels", new OutputValue.Features(parcelFeatures, zone.srid()));
+                    .put("parcels", new OutputValue.Features(parcelFeatures, zone.srid()))
+                    .put("html", new OutputValue.Document("text/html", html(region, r).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.FAILED, null, e.toString());
         }
+    }
+
+    private static String html(ObjectNode region, ContiguityOp.Result r) {
+        org.gengdi.process.farmland.ReportPage page = new org.gengdi.process.farmland.ReportPage("集中连片度评价报告",
+                "Concentrated-contiguity report · layer " + region.path("layer").asText());
+        List<String[]> rows = new ArrayList<>();
+        for (String[] k : new String[][] {{"FCI", "综合指数 FCI"}, {"band", "等级 band"}, {"CR", "集中连片率 CR"},
+                {"FR", "零星破碎率 FR"}, {"LPI_F", "最大斑块占比 LPI_F"}, {"LPI", "最大斑块指数 LPI (%)"},
+                {"S_shape", "形状规整度 S_shape"}, {"NP", "斑块数 NP"}, {"MPS_m2", "平均斑块面积 MPS (m²)"},
+                {"PD_per100ha", "斑块密度 PD (/100 ha)"}, {"ED_m_per_ha", "边缘密度 ED (m/ha)"}, {"AWMSI", "AWMSI"},
+                {"parcels", "图斑数 parcels"}}) {
+            rows.add(new String[] {k[1], region.path(k[0]).asText()});
+        }
+        rows.add(new String[] {"耕地面积（平面）A_F", org.gengdi.process.farmland.ReportPage.area(region.path(
+                "farmlandArea"))});
+        rows.add(new String[] {"评价范围面积 A_AOI", org.gengdi.process.farmland.ReportPage.area(region.path("aoiArea"))});
+        rows.add(new String[] {"集中连片（椭球）contiguous", org.gengdi.process.farmland.ReportPage.area(region.path(
+                "contiguous_ellipsoidal"))});
+        rows.add(new String[] {"零星破碎（椭球）fragmented", org.gengdi.process.farmland.ReportPage.area(region.path(
+                "fragmented_ellipsoidal"))});
+        page.heading("一、区域指标 Region indicators").table(new String[] {"指标 Indicator", "数值 Value"}, rows);
+        List<String[]> params = new ArrayList<>();
+        region.path("parameters").fields().forEachRemaining(e -> params.add(new String[] {e.getKey(),
+                e.getValue().toString()}));
+        page.heading("二、参数 Parameters").table(new String[] {"参数 Parameter", "值 Value"}, params);
+        List<String[]> patches = new ArrayList<>();
+        r.patches().stream().sorted((a, b) -> Double.compare(b.area(), a.area())).limit(50).forEach(k -> patches.add(
+                new String[] {Integer.toString(k.id()), Integer.toString(k.members().size()),
+                        Double.toString(Areas.round(k.area(), 2)), k.hilly() ? "丘陵 hilly" : "平原 plain",
+                        k.patchClass().name()}));
+        page.heading("三、最大的连片斑块 Largest patches (50)").table(new String[] {"斑块 Patch", "图斑数 Parcels",
+                "面积 Area (m²)", "地形 Terrain", "等级 Class"}, patches);
+        page.heading("四、规则 Rules").findings(region.path("findings"));
+        page.paragraph(region.path("areas").asText());
+        return page.html();
     }
 
     private static double round(double v) {

@@ -27,6 +27,8 @@ import org.gengdi.process.ProcessException;
 import org.gengdi.process.ProcessInputs;
 import org.gengdi.process.ProcessOutputs;
 import org.gengdi.process.Text;
+import org.gengdi.process.contiguity.ContiguityOp;
+import org.gengdi.process.contiguity.ContiguityParameters;
 import org.gengdi.process.farmland.AnalysisZone;
 import org.gengdi.process.farmland.FarmlandLayers;
 import org.locationtech.jts.geom.Geometry;
@@ -166,37 +168,50 @@ public final class AdjustmentPlanValidationProcess implements GengdiProcess {
      * red line with the plan applied. The red line is read once per validation.
      */
     private static PlanValidationOp.Layout layout(FarmlandLayers layers, AnalysisZone zone, ProcessContext context) {
-        List<org.gengdi.process.contiguity.ContiguityOp.Parcel> all = new ArrayList<>();
+        List<ContiguityOp.Parcel> all = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         return (removed, added) -> {
-            if (all.isEmpty()) {
-                try (FeatureCursor c = context.features(new InputValue.LayerReference(layers.name(LayerKind.RED_LINE),
-                        null), zone.srid())) {
-                    while (c.hasNext()) {
-                        Feature f = c.next();
-                        if (f.geometry() != null) {
-                            Object slope = f.get("GDPDJB");
-                            all.add(new org.gengdi.process.contiguity.ContiguityOp.Parcel(f.id(), f.geometry(),
-                                    slope == null ? null : slope.toString().trim(), Double.NaN));
-                            numbers.add(String.valueOf(f.get("YJJBNTTBBH")));
-                        }
-                    }
+            synchronized (all) {
+                if (all.isEmpty()) {
+                    read(all, numbers, layers, zone, context);
                 }
             }
-            List<org.gengdi.process.contiguity.ContiguityOp.Parcel> set = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (!removed.contains(numbers.get(i))) {
-                    set.add(all.get(i));
-                }
-            }
-            int n = 0;
-            for (Geometry g : added) {
-                set.add(new org.gengdi.process.contiguity.ContiguityOp.Parcel("added-" + (n++), g, null, Double.NaN));
-            }
-            var region = org.gengdi.process.contiguity.ContiguityOp.compute(set, 0,
-                    org.gengdi.process.contiguity.ContiguityParameters.defaults(), context::checkCancelled).region();
-            return new double[] {region.cr(), region.fr()};
+            return measure(all, numbers, removed, added, context);
         };
+    }
+
+    private static void read(List<ContiguityOp.Parcel> all, List<String> numbers, FarmlandLayers layers,
+                             AnalysisZone zone, ProcessContext context) {
+        try (FeatureCursor c = context.features(new InputValue.LayerReference(layers.name(LayerKind.RED_LINE),
+                null), zone.srid())) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                if (f.geometry() != null) {
+                    Object slope = f.get("GDPDJB");
+                    all.add(new ContiguityOp.Parcel(f.id(), f.geometry(), slope == null ? null
+                            : slope.toString().trim(), Double.NaN));
+                    numbers.add(String.valueOf(f.get("YJJBNTTBBH")));
+                }
+            }
+        }
+    }
+
+    /** CR and FR of the red line with some parcels removed (by number) and others added. */
+    private static double[] measure(List<ContiguityOp.Parcel> all, List<String> numbers, Set<String> removed,
+                                    List<Geometry> added, ProcessContext context) {
+        List<ContiguityOp.Parcel> set = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!removed.contains(numbers.get(i))) {
+                set.add(all.get(i));
+            }
+        }
+        int n = 0;
+        for (Geometry g : added) {
+            set.add(new ContiguityOp.Parcel("added-" + (n++), g, null, Double.NaN));
+        }
+        ContiguityOp.Region region = ContiguityOp.compute(set, 0, ContiguityParameters.defaults(),
+                context::checkCancelled).region();
+        return new double[] {region.cr(), region.fr()};
     }
 
     private static List<String> strings(ProcessInputs in, String id) {

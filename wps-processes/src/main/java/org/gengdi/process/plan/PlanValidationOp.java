@@ -256,6 +256,23 @@ public final class PlanValidationOp {
         for (PlanParcel p : in) {
             extent.expandToInclude(p.geometry().getEnvelopeInternal());
         }
+        // the layout measures (two contiguity runs over the county) go on beside the other checks
+        java.util.concurrent.CompletableFuture<double[]> layoutBefore = null;
+        java.util.concurrent.CompletableFuture<double[]> layoutAfter = null;
+        java.util.concurrent.ExecutorService pool = null;
+        if (layout != null) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "gengdi-plan-layout");
+                t.setDaemon(true);
+                return t;
+            });
+            List<Geometry> addedGeometries = geometries(in);
+            Set<String> removedNumbers = new LinkedHashSet<>(plan.removed());
+            layoutBefore = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> layout.measure(Set.of(), List.of()), pool);
+            layoutAfter = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> layout.measure(removedNumbers, addedGeometries), pool);
+        }
         ctx.progress(50, "checking the rules");
         // ---- check 2: plan type
         add(2, Finding.of("R-ADJ-TYPE", Severity.HUMAN, Verdict.HUMAN, "申报调整类型 " + plan.type() + "：" + route(plan.type())
@@ -385,8 +402,16 @@ public final class PlanValidationOp {
                         + "不稳定耕地）占比上升 · the ecologically conflicting share rises",
                 values("conflictShareBefore", shareBefore, "conflictShareAfter", shareAfter)));
         if (layout != null) {
-            double[] b = layout.measure(Set.of(), List.of());
-            double[] a = layout.measure(new LinkedHashSet<>(plan.removed()), geometries(in));
+            double[] b;
+            double[] a;
+            try {
+                b = layoutBefore.join();
+                a = layoutAfter.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            } finally {
+                pool.shutdown();
+            }
             boolean ok = a[0] + 1e-12 >= b[0] && a[1] <= b[1] + 1e-12;
             add(6, Finding.of("R-BAL-LAYOUT", Severity.WARN, ok ? Verdict.PASS : Verdict.WARN, ok ? "集中连片度未下降 · "
                     + "layout not worse" : "集中连片率下降或零星破碎率上升 · contiguity worse", values("CR_before", b[0],

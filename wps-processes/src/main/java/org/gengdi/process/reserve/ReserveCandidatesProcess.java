@@ -52,8 +52,37 @@ public final class ReserveCandidatesProcess implements GengdiProcess {
                             InputType.Literal.oneOf("GDDJ_10", "GDDJ_10", "GDDB_15"))),
             List.of(OutputDescription.complex("summary", Text.of("Summary", "汇总"), null, Format.JSON),
                     OutputDescription.complex("candidates", Text.of("Candidate parcels, ranked", "候选地块（排序）"), null,
-                            Format.GEOJSON, Format.GML32, Format.GML31)),
+                            Format.GEOJSON, Format.GML32, Format.GML31),
+                    OutputDescription.complex("html", Text.of("Printable report", "可打印报告"), null, Format.HTML)),
             Duration.ofMinutes(5));
+
+    private static String html(ReserveCandidatesOp.Result r) {
+        org.gengdi.process.farmland.ReportPage page = new org.gengdi.process.farmland.ReportPage("补划候选地块报告",
+                "Reserve and 补划 candidates");
+        var s = r.summary();
+        page.heading("一、汇总 Summary").table(new String[] {"项目 Item", "数值 Value"}, List.of(
+                new String[] {"需补划 required", org.gengdi.process.farmland.ReportPage.area(s.path("required"))},
+                new String[] {"已选 selected", org.gengdi.process.farmland.ReportPage.area(s.path("selected"))},
+                new String[] {"其中水田 paddy", org.gengdi.process.farmland.ReportPage.area(s.path("selectedPaddy"))},
+                new String[] {"满足 covered", s.path("covered").asText()},
+                new String[] {"地块数 parcels", s.path("parcels").asText()},
+                new String[] {"平均质量等级 mean grade", s.path("meanGrade").asText("—")},
+                new String[] {"本地平均 local mean", s.path("localMeanGrade").asText("—")},
+                new String[] {"排序 order", s.path("order").asText()}));
+        List<String[]> rows = new ArrayList<>();
+        for (GeoFeature f : r.candidates()) {
+            var p = f.properties();
+            rows.add(new String[] {String.valueOf(p.get("rank")), String.valueOf(p.get("BSM")),
+                    String.valueOf(p.get("DLBM")), String.valueOf(p.get("GDPDJB")), String.valueOf(p.get("inReserve")),
+                    String.valueOf(p.get("priority")), String.valueOf(p.get("DISTANCE_M")),
+                    String.valueOf(p.get("NET_M2")), String.valueOf(p.get("CUMULATIVE_M2"))});
+        }
+        page.heading("二、候选地块 Candidates").table(new String[] {"序 Rank", "标识码 BSM", "地类 DLBM", "坡度级 Slope",
+                "储备区 In reserve", "优先类 Priority", "距离 Distance (m)", "净面积 Net (m²)", "累计 Cumulative (m²)"},
+                rows);
+        page.heading("三、规则 Rules").findings(s.path("findings"));
+        return page.html();
+    }
 
     @Override
     public ProcessDescription description() {
@@ -93,7 +122,9 @@ public final class ReserveCandidatesProcess implements GengdiProcess {
             return new ProcessOutputs()
                     .put("summary", new OutputValue.Document("application/json",
                             ReserveCandidatesOp.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(r.summary())))
-                    .put("candidates", new OutputValue.Features(out, site.srid()));
+                    .put("candidates", new OutputValue.Features(out, site.srid()))
+                    .put("html", new OutputValue.Document("text/html", html(r).getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.FAILED, null, e.toString());
         }

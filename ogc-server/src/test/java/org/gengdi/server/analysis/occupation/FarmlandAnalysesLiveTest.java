@@ -263,6 +263,29 @@ class FarmlandAnalysesLiveTest {
         assertThat(region.path("NP").asInt()).isEqualTo(theirs.size());
         assertThat(region.path("FCI").asDouble()).isBetween(0.0, 100.0);
         assertThat(region.path("findings").get(0).path("rule").asText()).isEqualTo("R-CONTIG-FRAG");
+        assertThat(out.path("html").path("value").asText()).contains("集中连片度评价报告", "FCI");
+    }
+
+    /** Reserve candidates through the API: enough area, ranked, with a printable report. */
+    @Test
+    void reserveCandidatesCoverTheRequestedArea() throws Exception {
+        String centre = text("SELECT ST_X(c) || ' ' || ST_Y(c) FROM (SELECT ST_PointOnSurface(geom) c FROM "
+                + t("YJJBNTBHTB") + " ORDER BY \"YJJBNTTBBH\" LIMIT 1 OFFSET 10) x");
+        String wkt = "SRID=4527;POINT(" + centre + ")";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SampleServer.base(ctx)
+                        + "/ogcapi/processes/gengdi:ReserveCandidates/execution")).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2)).POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":{\"site\":{"
+                        + "\"value\":\"" + wkt + "\",\"mediaType\":\"application/wkt\"},\"requiredMu\":30},"
+                        + "\"response\":\"document\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode out = JSON.readTree(r.body());
+        JsonNode summary = out.path("summary").path("value");
+        assertThat(summary.path("covered").asBoolean()).as(summary.toString()).isTrue();
+        assertThat(summary.path("selected").path("mu").asDouble()).isGreaterThanOrEqualTo(30.0);
+        JsonNode features = out.path("candidates").path("value").path("features");
+        assertThat(features.size()).isPositive();
+        assertThat(features.get(0).path("properties").path("rank").asInt()).isEqualTo(1);
+        assertThat(out.path("html").path("value").asText()).contains("补划候选地块报告", "R-RES-PRIORITY");
     }
 
     /** A plan through the API: the balance adds up, the quantity verdict matches SQL, layout is measured. */
