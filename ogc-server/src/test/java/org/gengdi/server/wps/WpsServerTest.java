@@ -227,6 +227,52 @@ class WpsServerTest {
         assertThat(Long.parseLong(all.strip())).isGreaterThan(Long.parseLong(byRef.body().strip()));
     }
 
+    /** Polls a WPS status location until the job ends; returns the last document (each one schema-valid). */
+    private static String await(String acceptedBody) throws Exception {
+        Matcher m = Pattern.compile("statusLocation=\"([^\"]+)\"").matcher(acceptedBody);
+        assertThat(m.find()).as(acceptedBody).isTrue();
+        String body = "";
+        for (int i = 0; i < 600 && !body.contains("ProcessSucceeded") && !body.contains("ProcessFailed"); i++) {
+            HttpResponse<String> s = HTTP.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            valid(EXECUTE, s);
+            body = s.body();
+            Thread.sleep(100);
+        }
+        return body;
+    }
+
+    /** The four farmland analyses run as WPS jobs on the GeoPackage store and succeed. */
+    @Test
+    void farmlandAnalysesRunAsWpsJobs() throws Exception {
+        String one = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ogcapi/collections/YJJBNTBHTB/items?limit=1"
+                + "&offset=20")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher number = Pattern.compile("\"YJJBNTTBBH\":\"([^\"]+)\"").matcher(one);
+        Matcher coord = Pattern.compile("\"coordinates\":\\[+(-?[0-9.]+),(-?[0-9.]+)").matcher(one);
+        assertThat(number.find()).isTrue();
+        assertThat(coord.find()).isTrue();
+        double lon = Double.parseDouble(coord.group(1));
+        double lat = Double.parseDouble(coord.group(2));
+        String square = String.format(java.util.Locale.ROOT, "POLYGON((%1$.6f %2$.6f,%3$.6f %2$.6f,%3$.6f %4$.6f,"
+                + "%1$.6f %4$.6f,%1$.6f %2$.6f))", lon - 0.001, lat - 0.001, lon + 0.001, lat + 0.001);
+        String dltb = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/ogcapi/collections/DLTB/items?limit=1"
+                + "&filter=" + enc("DLBM = '0103'"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher bsm = Pattern.compile("\"BSM\":\"([^\"]+)\"").matcher(dltb);
+        assertThat(bsm.find()).isTrue();
+        String exec = "service=WPS&version=1.0.0&request=Execute&storeExecuteResponse=true&status=true&identifier=";
+        String occupation = await(get(exec + "gengdi:OccupationAnalysis&DataInputs=" + enc("footprint=" + square
+                + "@mimeType=application/wkt;projectCategory=GENERAL") + "&ResponseDocument=report").body());
+        assertThat(occupation).contains("ProcessSucceeded", "R-OCC-GENERAL-BAN");
+        String contiguity = await(get(exec + "gengdi:ContiguityScore&ResponseDocument=region").body());
+        assertThat(contiguity).contains("ProcessSucceeded", "FCI");
+        String plan = await(get(exec + "gengdi:AdjustmentPlanValidation&DataInputs=" + enc("planType=MAJOR_PROJECT;"
+                + "removed=" + number.group(1) + ";addedBsm=" + bsm.group(1)) + "&ResponseDocument=report").body());
+        assertThat(plan).contains("ProcessSucceeded", "R-BAL-QTY", "checklist");
+        String reserve = await(get(exec + "gengdi:ReserveCandidates&DataInputs=" + enc("site=" + square
+                + "@mimeType=application/wkt;requiredMu=10") + "&ResponseDocument=summary").body());
+        assertThat(reserve).contains("ProcessSucceeded", "\"covered\" : true");
+    }
+
     private static void exception(HttpResponse<String> r, int status, String code, String locator) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         valid(EXCEPTION, r);

@@ -343,6 +343,31 @@ class FarmlandAnalysesLiveTest {
         assertThat(out.path("changes").path("value").path("features").size()).isEqualTo(6);
     }
 
+    /** An analysis as an OGC API job on PostGIS: 201 + Location, polled to success, results retrievable. */
+    @Test
+    void contiguityRunsAsAJob() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(SampleServer.base(ctx)
+                        + "/ogcapi/processes/gengdi:ContiguityScore/execution")).header("Content-Type", "application/json")
+                .header("Prefer", "respond-async").POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":{\"dBridge\":"
+                        + "20},\"outputs\":{\"region\":{}}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        JsonNode status = null;
+        for (int i = 0; i < 300; i++) {
+            status = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (status.path("status").asText().matches("successful|failed")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("successful");
+        JsonNode results = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(location + "/results")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(results.path("region").path("value").path("parameters").path("dBridge_m").asDouble())
+                .isEqualTo(20.0);
+    }
+
     @Test
     void noRedLineMeansPass() throws Exception {
         String p = text("SELECT ST_X(c) || ' ' || ST_Y(c) FROM (SELECT ST_PointOnSurface(d.geom) c FROM " + t("DLTB")
