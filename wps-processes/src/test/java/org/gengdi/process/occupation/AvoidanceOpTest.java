@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.gengdi.core.layer.LayerKind;
+import org.gengdi.process.LayerFixture;
 import org.gengdi.process.farmland.AnalysisZone;
 import org.gengdi.process.farmland.FarmlandLayers;
 import org.junit.jupiter.api.Test;

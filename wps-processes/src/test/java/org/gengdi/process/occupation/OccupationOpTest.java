@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Map;
 import org.gengdi.core.layer.LayerKind;
+import org.gengdi.process.LayerFixture;
 import org.gengdi.core.measure.EllipsoidalArea;
 import org.gengdi.process.farmland.AnalysisZone;
 import org.gengdi.process.farmland.FarmlandLayers;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gengdi.core.layer.LayerKind;
+import org.gengdi.process.LayerFixture;
 import org.gengdi.core.rules.Finding;
 import org.gengdi.process.GeoFeature;
 import org.gengdi.process.farmland.AnalysisZone;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.gengdi.core.layer.LayerKind;
+import org.gengdi.process.LayerFixture;
 import org.gengdi.process.GeoFeature;
 import org.gengdi.process.farmland.AnalysisZone;
 import org.gengdi.process.farmland.FarmlandLayers;

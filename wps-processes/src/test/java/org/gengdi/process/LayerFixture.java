@@ -1,4 +1,4 @@
-package org.gengdi.process.occupation;
+package org.gengdi.process;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,20 +10,18 @@ import org.gengdi.core.feature.FeatureCursor;
 import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.layer.LayerCatalogue;
 import org.gengdi.core.layer.LayerKind;
-import org.gengdi.process.InputValue;
-import org.gengdi.process.ProcessContext;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 
 /** Layers held in memory in EPSG:4527 (a GK zone), as a process context serves them: for analysis unit tests. */
-final class LayerFixture implements ProcessContext {
-    static final int SRID = 4527;
+public final class LayerFixture implements ProcessContext {
+    public static final int SRID = 4527;
     private final Map<String, List<Feature>> layers = new HashMap<>();
     private int next = 1;
 
     /** Adds a feature of a kind: WKT and attribute pairs. */
-    LayerFixture add(LayerKind kind, String wkt, Object... attributes) {
+    public LayerFixture add(LayerKind kind, String wkt, Object... attributes) {
         FeatureType type = LayerCatalogue.type(kind, SRID);
         Feature.Builder b = new Feature.Builder(type);
         for (int i = 0; i + 1 < attributes.length; i += 2) {
@@ -39,7 +37,7 @@ final class LayerFixture implements ProcessContext {
     }
 
     /** Declares an empty but published layer. */
-    LayerFixture empty(LayerKind kind) {
+    public LayerFixture empty(LayerKind kind) {
         layers.computeIfAbsent(kind.layerName(), k -> new ArrayList<>());
         return this;
     }
