@@ -21,6 +21,12 @@ public final class ReportPage {
         return this;
     }
 
+    /** HTML made by the caller (an image, a styled paragraph): not escaped. */
+    public ReportPage raw(String html) {
+        b.append(html);
+        return this;
+    }
+
     public ReportPage paragraph(String text) {
         b.append("<p>").append(esc(text)).append("</p>");
         return this;

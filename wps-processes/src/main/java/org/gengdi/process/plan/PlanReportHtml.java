@@ -1,6 +1,9 @@
 package org.gengdi.process.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.gengdi.process.farmland.ReportPage;
 
 /** The printable plan-validation report: the balance table and the check list with rule texts. */
 final class PlanReportHtml {
@@ -8,50 +11,36 @@ final class PlanReportHtml {
     }
 
     static String render(JsonNode report) {
-        StringBuilder b = new StringBuilder(16_384);
-        b.append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>调整补划方案校验报告</title>"
-                + "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em}table{border-"
-                + "collapse:collapse;margin:.5em 0 1.2em}td,th{border:1px solid #999;padding:3px 8px;font-size:13px}"
-                + "th{background:#eee}.FAIL{color:#b00;font-weight:bold}.WARN{color:#b60}.PASS{color:#070}"
-                + ".NOT_EVALUATED{color:#555;font-style:italic}</style></head><body><h1>永久基本农田调整补划方案校验报告</h1>"
-                + "<p>Red-line adjustment plan validation · 调整类型 plan type ")
-                .append(esc(report.path("header").path("planType").asText())).append(" · 结论 overall <b>")
-                .append(esc(report.path("overall").asText())).append("</b></p>");
-        b.append("<h2>一、平衡表 Balance table</h2><table><tr><th></th><th>图斑数 Parcels</th><th>净面积 Net (m² / 亩)</th>"
-                + "<th>水田 Paddy (m²)</th><th>平均质量等级 Mean grade</th></tr>");
+        ReportPage page = new ReportPage("永久基本农田调整补划方案校验报告", "Red-line adjustment plan validation · 调整类型 "
+                + "plan type " + report.path("header").path("planType").asText() + " · 结论 overall "
+                + report.path("overall").asText());
+        List<String[]> balance = new ArrayList<>();
         String[][] rows = {{"before", "调整前 before"}, {"removed", "调出 removed"}, {"added", "调入 added"},
                 {"after", "调整后 after"}};
         for (String[] r : rows) {
             JsonNode n = report.path("balance").path(r[0]);
-            b.append("<tr><th>").append(r[1]).append("</th><td>").append(n.path("parcels").asText()).append("</td><td>")
-                    .append(n.path("net").path("m2").asText()).append(" / ").append(n.path("net").path("mu").asText())
-                    .append("</td><td>").append(n.path("paddy").path("m2").asText()).append("</td><td>")
-                    .append(n.path("meanGrade").asText("—")).append("</td></tr>");
+            balance.add(new String[] {r[1], n.path("parcels").asText(), ReportPage.area(n.path("net")),
+                    ReportPage.area(n.path("paddy")), n.path("meanGrade").asText("—")});
         }
-        b.append("</table><h2>二、检查清单 Check list</h2><table><tr><th>#</th><th>检查 Check</th><th>判定 Verdict</th>"
-                + "<th>规则 Rules</th><th>问题 Problems</th></tr>");
+        page.heading("一、平衡表 Balance table").table(new String[] {"", "图斑数 Parcels", "净面积 Net",
+                "水田 Paddy", "平均质量等级 Mean grade"}, balance);
+        List<String[]> checks = new ArrayList<>();
         for (JsonNode c : report.path("checklist")) {
-            String v = c.path("verdict").asText();
-            b.append("<tr><td>").append(c.path("check").asInt()).append("</td><td>").append(esc(c.path("title")
-                    .asText())).append("</td><td class=\"").append(esc(v)).append("\">").append(esc(v))
-                    .append("</td><td>").append(esc(c.path("rules").toString())).append("</td><td>")
-                    .append(esc(c.path("problems").toString())).append("</td></tr>");
+            checks.add(new String[] {c.path("check").asText(), c.path("title").asText(), c.path("verdict").asText(),
+                    c.path("rules").toString(), c.path("problems").toString()});
         }
-        b.append("</table><h2>三、规则判定 Rule verdicts</h2><table><tr><th>规则 Rule</th><th>判定 Verdict</th><th>说明 "
-                + "Finding</th><th>条文 Rule text</th><th>依据 Source</th><th>涉及图斑 Parcels</th></tr>");
+        page.heading("二、检查清单 Check list").table(new String[] {"#", "检查 Check", "判定 Verdict", "规则 Rules",
+                "问题 Problems"}, checks);
+        page.heading("三、规则判定 Rule verdicts").findings(report.path("findings"));
+        List<String[]> faults = new ArrayList<>();
         for (JsonNode f : report.path("findings")) {
-            String v = f.path("verdict").asText();
-            b.append("<tr><td>").append(esc(f.path("rule").asText())).append("</td><td class=\"").append(esc(v))
-                    .append("\">").append(esc(v)).append("</td><td>").append(esc(f.path("message").asText()))
-                    .append("</td><td>").append(esc(f.path("original").asText())).append("</td><td>")
-                    .append(esc(f.path("source").asText())).append("</td><td>").append(esc(f.path("parcels")
-                    .toString())).append("</td></tr>");
+            if (f.path("parcels").size() > 0) {
+                faults.add(new String[] {f.path("rule").asText(), f.path("parcels").toString()});
+            }
         }
-        return b.append("</table></body></html>").toString();
-    }
-
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        if (!faults.isEmpty()) {
+            page.heading("四、涉及图斑 Parcels at fault").table(new String[] {"规则 Rule", "图斑 Parcels"}, faults);
+        }
+        return page.html();
     }
 }
