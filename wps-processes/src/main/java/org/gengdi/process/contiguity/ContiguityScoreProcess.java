@@ -249,16 +249,25 @@ public final class ContiguityScoreProcess implements GengdiProcess {
                             JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(region)))
                     .put("patches", new OutputValue.Features(patchFeatures, zone.srid()))
                     .put("parcels", new OutputValue.Features(parcelFeatures, zone.srid()))
-                    .put("html", new OutputValue.Document("text/html", html(region, r).getBytes(
+                    .put("html", new OutputValue.Document("text/html", html(region, r, patchFeatures).getBytes(
                             java.nio.charset.StandardCharsets.UTF_8)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.FAILED, null, e.toString());
         }
     }
 
-    private static String html(ObjectNode region, ContiguityOp.Result r) {
+    private static String html(ObjectNode region, ContiguityOp.Result r, List<GeoFeature> patchFeatures) {
         org.gengdi.process.farmland.ReportPage page = new org.gengdi.process.farmland.ReportPage("集中连片度评价报告",
                 "Concentrated-contiguity report · layer " + region.path("layer").asText());
+        org.gengdi.process.farmland.ReportMap map = new org.gengdi.process.farmland.ReportMap();
+        for (GeoFeature f : patchFeatures) {
+            Object c = f.properties().get("CLASS");
+            java.awt.Color fill = "CONTIGUOUS".equals(c) ? new java.awt.Color(0, 150, 60, 160)
+                    : "FRAGMENTED".equals(c) ? new java.awt.Color(220, 40, 40, 170) : new java.awt.Color(240, 180, 0,
+                    160);
+            map.add(f.geometry(), fill, null, 0);
+        }
+        page.heading("示意图 Map（绿：集中连片；黄：一般；红：零星破碎）").raw(map.img("patches"));
         List<String[]> rows = new ArrayList<>();
         for (String[] k : new String[][] {{"FCI", "综合指数 FCI"}, {"band", "等级 band"}, {"CR", "集中连片率 CR"},
                 {"FR", "零星破碎率 FR"}, {"LPI_F", "最大斑块占比 LPI_F"}, {"LPI", "最大斑块指数 LPI (%)"},

@@ -1,27 +1,14 @@
 package org.gengdi.process.occupation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.gengdi.process.GeoFeature;
 import org.gengdi.process.farmland.AnalysisZone;
+import org.gengdi.process.farmland.ReportMap;
 import org.gengdi.process.farmland.ReportPage;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * The printable occupation report: Chinese first with English labels, every table of the JSON report, the rule
@@ -48,8 +35,7 @@ public final class OccupationReportHtml {
                 new String[] {"数据年份 Data year", text(report.path("landUse"), "dataYear")},
                 new String[] {"面积方法 Area method", text(h, "areaMethod")}, new String[] {"日期 Date", text(h, "date")},
                 new String[] {"说明 Note", text(h, "declared")}));
-        page.paragraph("坐标系 CRS: EPSG:" + zone.srid()).heading("示意图 Map").raw("<img alt=\"map\" "
-                + "src=\"data:image/png;base64," + map(footprint, pieces) + "\" width=\"640\" height=\"420\">");
+        page.paragraph("坐标系 CRS: EPSG:" + zone.srid()).heading("示意图 Map").raw(map(footprint, pieces));
         page.heading("一、现状地类 Current land use");
         rows(page, report.path("landUse").path("byDlbm"), new String[] {"地类编码 DLBM", "地类名称 Name", "面积 Area"},
                 "dlbm", "name", "@area");
@@ -146,65 +132,18 @@ public final class OccupationReportHtml {
         return v.isMissingNode() || v.isNull() ? "—" : v.asText();
     }
 
-    /** A 640 × 420 PNG: intersected pieces coloured by layer, the footprint outlined. */
+    /** Intersected pieces coloured by layer, the footprint outlined. */
     private static String map(Geometry footprint, List<GeoFeature> pieces) {
-        int w = 640;
-        int hgt = 420;
-        BufferedImage img = new BufferedImage(w, hgt, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, hgt);
-        Envelope e = footprint.getEnvelopeInternal().copy();
-        e.expandBy(Math.max(e.getWidth(), e.getHeight()) * 0.05 + 1);
-        double scale = Math.min((w - 20) / e.getWidth(), (hgt - 20) / e.getHeight());
-        AffineTransform t = new AffineTransform(scale, 0, 0, -scale, 10 - e.getMinX() * scale,
-                hgt - 10 + e.getMinY() * scale);
+        ReportMap m = new ReportMap();
         for (GeoFeature p : pieces) {
             Object layer = p.properties().get("layer");
             Color c = layer == null ? null : COLOURS.get(layer.toString());
             if (c == null) {
                 Object dlbm = p.properties().get("DLBM");
-                c = dlbm != null && dlbm.toString().startsWith("01") ? new Color(250, 230, 120, 160)
-                        : new Color(220, 220, 220, 160);
+                c = dlbm != null && dlbm.toString().startsWith("01") ? ReportMap.CULTIVATED : ReportMap.OTHER;
             }
-            g.setColor(c);
-            g.fill(t.createTransformedShape(path(p.geometry())));
+            m.add(p.geometry(), c, null, 0);
         }
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1.5f));
-        g.draw(t.createTransformedShape(path(footprint)));
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e2) {
-            throw new UncheckedIOException(e2);
-        }
-        return Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    private static Path2D path(Geometry g) {
-        Path2D.Double p = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon poly) {
-                ring(p, poly.getExteriorRing().getCoordinates());
-                for (int h = 0; h < poly.getNumInteriorRing(); h++) {
-                    ring(p, poly.getInteriorRingN(h).getCoordinates());
-                }
-            }
-        }
-        return p;
-    }
-
-    private static void ring(Path2D p, Coordinate[] cs) {
-        for (int i = 0; i < cs.length; i++) {
-            if (i == 0) {
-                p.moveTo(cs[i].x, cs[i].y);
-            } else {
-                p.lineTo(cs[i].x, cs[i].y);
-            }
-        }
-        p.closePath();
+        return m.add(footprint, null, Color.BLACK, 1.5f).img("map");
     }
 }

@@ -156,7 +156,7 @@ public final class AdjustmentPlanValidationProcess implements GengdiProcess {
                     .put("report", new OutputValue.Document("application/json",
                             PlanValidationOp.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(r.report())))
                     .put("changes", new OutputValue.Features(changes, dataSrid))
-                    .put("html", new OutputValue.Document("text/html", PlanReportHtml.render(r.report())
+                    .put("html", new OutputValue.Document("text/html", PlanReportHtml.render(r.report(), r.changes())
                             .getBytes(StandardCharsets.UTF_8)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.FAILED, null, e.toString());

@@ -10,7 +10,7 @@ final class PlanReportHtml {
     private PlanReportHtml() {
     }
 
-    static String render(JsonNode report) {
+    static String render(JsonNode report, List<org.gengdi.process.GeoFeature> changes) {
         ReportPage page = new ReportPage("永久基本农田调整补划方案校验报告", "Red-line adjustment plan validation · 调整类型 "
                 + "plan type " + report.path("header").path("planType").asText() + " · 结论 overall "
                 + report.path("overall").asText());
@@ -22,6 +22,13 @@ final class PlanReportHtml {
             balance.add(new String[] {r[1], n.path("parcels").asText(), ReportPage.area(n.path("net")),
                     ReportPage.area(n.path("paddy")), n.path("meanGrade").asText("—")});
         }
+        org.gengdi.process.farmland.ReportMap map = new org.gengdi.process.farmland.ReportMap();
+        for (org.gengdi.process.GeoFeature f : changes) {
+            boolean added = "1".equals(f.properties().get("HRHCLXDM"));
+            map.add(f.geometry(), added ? org.gengdi.process.farmland.ReportMap.ADDED
+                    : org.gengdi.process.farmland.ReportMap.RED_LINE, java.awt.Color.DARK_GRAY, 0.8f);
+        }
+        page.heading("示意图 Map（红：调出 removed；绿：调入 added）").raw(map.img("plan"));
         page.heading("一、平衡表 Balance table").table(new String[] {"", "图斑数 Parcels", "净面积 Net",
                 "水田 Paddy", "平均质量等级 Mean grade"}, balance);
         List<String[]> checks = new ArrayList<>();

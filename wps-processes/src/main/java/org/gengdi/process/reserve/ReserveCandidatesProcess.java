@@ -56,9 +56,15 @@ public final class ReserveCandidatesProcess implements GengdiProcess {
                     OutputDescription.complex("html", Text.of("Printable report", "可打印报告"), null, Format.HTML)),
             Duration.ofMinutes(5));
 
-    private static String html(ReserveCandidatesOp.Result r) {
+    private static String html(ReserveCandidatesOp.Result r, Geometry site) {
         org.gengdi.process.farmland.ReportPage page = new org.gengdi.process.farmland.ReportPage("补划候选地块报告",
                 "Reserve and 补划 candidates");
+        org.gengdi.process.farmland.ReportMap map = new org.gengdi.process.farmland.ReportMap();
+        for (GeoFeature f : r.candidates()) {
+            map.add(f.geometry(), org.gengdi.process.farmland.ReportMap.ADDED, java.awt.Color.DARK_GRAY, 0.6f);
+        }
+        map.add(site.getDimension() == 2 ? site : site.buffer(30), null, java.awt.Color.BLACK, 1.5f);
+        page.heading("示意图 Map（绿：候选地块；黑：占用地块/参照位置）").raw(map.img("candidates"));
         var s = r.summary();
         page.heading("一、汇总 Summary").table(new String[] {"项目 Item", "数值 Value"}, List.of(
                 new String[] {"需补划 required", org.gengdi.process.farmland.ReportPage.area(s.path("required"))},
@@ -123,7 +129,7 @@ public final class ReserveCandidatesProcess implements GengdiProcess {
                     .put("summary", new OutputValue.Document("application/json",
                             ReserveCandidatesOp.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(r.summary())))
                     .put("candidates", new OutputValue.Features(out, site.srid()))
-                    .put("html", new OutputValue.Document("text/html", html(r).getBytes(
+                    .put("html", new OutputValue.Document("text/html", html(r, zone.toZone(g, site.srid())).getBytes(
                             java.nio.charset.StandardCharsets.UTF_8)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ProcessException(ProcessException.Kind.FAILED, null, e.toString());

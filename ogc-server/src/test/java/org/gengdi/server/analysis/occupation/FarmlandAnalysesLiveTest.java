@@ -263,7 +263,7 @@ class FarmlandAnalysesLiveTest {
         assertThat(region.path("NP").asInt()).isEqualTo(theirs.size());
         assertThat(region.path("FCI").asDouble()).isBetween(0.0, 100.0);
         assertThat(region.path("findings").get(0).path("rule").asText()).isEqualTo("R-CONTIG-FRAG");
-        assertThat(out.path("html").path("value").asText()).contains("集中连片度评价报告", "FCI");
+        assertThat(out.path("html").path("value").asText()).contains("集中连片度评价报告", "FCI", "data:image/png;base64,");
     }
 
     /** Reserve candidates through the API: enough area, ranked, with a printable report. */
@@ -285,7 +285,8 @@ class FarmlandAnalysesLiveTest {
         JsonNode features = out.path("candidates").path("value").path("features");
         assertThat(features.size()).isPositive();
         assertThat(features.get(0).path("properties").path("rank").asInt()).isEqualTo(1);
-        assertThat(out.path("html").path("value").asText()).contains("补划候选地块报告", "R-RES-PRIORITY");
+        assertThat(out.path("html").path("value").asText()).contains("补划候选地块报告", "R-RES-PRIORITY",
+                "data:image/png;base64,");
     }
 
     /** A plan through the API: the balance adds up, the quantity verdict matches SQL, layout is measured. */
@@ -322,7 +323,7 @@ class FarmlandAnalysesLiveTest {
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":{\"planType\":\"ART17\",\"removed\":"
                         + JSON.writeValueAsString(removed) + ",\"addedBsm\":" + JSON.writeValueAsString(added)
-                        + ",\"pbfTaskMu\":100},\"outputs\":{\"report\":{},\"changes\":{}},\"response\":\"document\"}"))
+                        + ",\"pbfTaskMu\":100},\"outputs\":{\"report\":{},\"changes\":{},\"html\":{}},\"response\":\"document\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode out = JSON.readTree(r.body());
@@ -341,6 +342,8 @@ class FarmlandAnalysesLiveTest {
         assertThat(finding(report, "R-RES-1PCT")).isIn("PASS", "FAIL");
         assertThat(report.path("checklist").size()).isEqualTo(10);
         assertThat(out.path("changes").path("value").path("features").size()).isEqualTo(6);
+        assertThat(out.path("html").path("value").asText()).contains("调整补划方案校验报告", "R-BAL-QTY",
+                "data:image/png;base64,");
     }
 
     /** An analysis as an OGC API job on PostGIS: 201 + Location, polled to success, results retrievable. */
