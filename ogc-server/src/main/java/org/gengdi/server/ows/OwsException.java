@@ -37,6 +37,8 @@ public class OwsException extends RuntimeException {
         NotFound(404),
         /** WMTS: TileMatrix, TileRow or TileCol outside the tile matrix set (or the layer's limits). */
         TileOutOfRange(400),
+        /** WMTS: I or J of GetFeatureInfo outside the tile. */
+        PointIJOutOfRange(400),
         /** WPS: the server is too busy (full queue, no free slot); answered with Retry-After. */
         ServerBusy(503),
         /** WPS: storing outputs or the execute response is not supported by this deployment. */

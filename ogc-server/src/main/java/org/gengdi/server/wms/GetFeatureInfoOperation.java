@@ -1,35 +1,20 @@
 package org.gengdi.server.wms;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.gengdi.core.crs.CrsRegistry;
-import org.gengdi.core.feature.AttributeDef;
-import org.gengdi.core.feature.Feature;
-import org.gengdi.core.feature.FeatureCursor;
-import org.gengdi.core.feature.FeatureType;
 import org.gengdi.core.feature.Query;
 import org.gengdi.core.filter.Filter;
 import org.gengdi.core.filter.Filters;
-import org.gengdi.server.encode.FeatureCollectionInfo;
-import org.gengdi.server.encode.FeatureEncoder;
-import org.gengdi.server.encode.GeoJsonEncoder;
-import org.gengdi.server.encode.GmlEncoder;
+import org.gengdi.server.ows.FeatureInfo;
 import org.gengdi.server.ows.KvpRequest;
 import org.gengdi.server.ows.OwsException;
 import org.gengdi.server.ows.OwsException.Code;
 import org.gengdi.server.ows.PublishedLayer;
 import org.gengdi.server.ows.PublishedLayers;
-import org.gengdi.server.web.Html;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -82,27 +67,8 @@ final class GetFeatureInfoOperation {
         int j = pixel(kvp, version.pixelY(), map.height());
         List<Hits> hits = hits(map, MapRequest.list(kvp.require("query_layers")), i, j, count);
 
-        response.setStatus(200);
-        OutputStream out = new BufferedOutputStream(response.getOutputStream(), 16384);
-        if (f.equals(WmsFormats.JSON) || f.equals("application/geo+json")) {
-            response.setContentType(WmsFormats.JSON + ";charset=UTF-8");
-            encode(new GeoJsonEncoder(), hits, CrsRegistry.get().parse("CRS:84"), out);
-        } else if (f.startsWith(WmsFormats.GML) || f.equals("text/xml")) {
-            response.setContentType(f.endsWith("3.1.1") ? "application/vnd.ogc.gml/3.1.1" : WmsFormats.GML);
-            encode(f.endsWith("3.1.1") ? GmlEncoder.gml311() : GmlEncoder.gml2(), hits,
-                    CrsRegistry.get().parse("EPSG:" + map.crs().srid()), out);
-        } else {
-            boolean html = f.equals(WmsFormats.HTML);
-            response.setContentType((html ? WmsFormats.HTML : WmsFormats.TEXT) + ";charset=UTF-8");
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            if (html) {
-                html(hits, w);
-            } else {
-                text(hits, w);
-            }
-            w.flush();
-        }
-        out.flush();
+        FeatureInfo.write(f, hits.stream().map(h -> new FeatureInfo.Hits(h.layer(), h.query())).toList(),
+                map.crs().srid(), response);
     }
 
     private static int pixel(KvpRequest kvp, String key, int size) {
@@ -159,73 +125,5 @@ final class GetFeatureInfoOperation {
             out.add(new Hits(layer, new Query(inLayer, filter, null, List.of(), 0, count)));
         }
         return out;
-    }
-
-    private static void encode(FeatureEncoder encoder, List<Hits> hits, org.gengdi.core.crs.CrsRef crs,
-                               OutputStream out) throws IOException {
-        List<Supplier<FeatureCursor>> cursors = new ArrayList<>();
-        long total = 0;
-        for (Hits h : hits) {
-            total += Math.min(h.layer().source().count(h.query().unpaged()), h.query().limit());
-            cursors.add(() -> h.layer().features(h.query(), h.layer().visible(), crs.srid()));
-        }
-        FeatureCollectionInfo info = FeatureCollectionInfo.of(hits.get(0).layer().visible(), crs)
-                .withCounts(total, total);
-        try (FeatureCursor c = FeatureCursor.concat(cursors)) {
-            encoder.write(info, c, out);
-        }
-    }
-
-    private static void text(List<Hits> hits, Writer w) throws IOException {
-        boolean any = false;
-        for (Hits h : hits) {
-            try (FeatureCursor c = h.layer().features(h.query(), h.layer().visible(), h.layer().stored().srid())) {
-                while (c.hasNext()) {
-                    Feature f = c.next();
-                    any = true;
-                    FeatureType t = f.type();
-                    w.write("图层 Layer '" + t.name() + "' (" + t.title() + ")\n");
-                    w.write("要素 Feature " + t.name() + "." + f.id() + ":\n");
-                    for (int k = 0; k < t.attributes().size(); k++) {
-                        AttributeDef a = t.attributes().get(k);
-                        Object v = f.value(k);
-                        w.write("  " + a.name() + " (" + a.title() + ") = " + (v == null ? "" : v) + "\n");
-                    }
-                    w.write("\n");
-                }
-            }
-        }
-        if (!any) {
-            w.write("no features were found\n");
-        }
-    }
-
-    private static void html(List<Hits> hits, Writer w) throws IOException {
-        w.write("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>要素信息 Feature info"
-                + "</title><style>table{border-collapse:collapse;font:13px sans-serif}td,th{border:1px solid #ccc;"
-                + "padding:2px 6px;text-align:left}caption{font-weight:bold;text-align:left}</style></head><body>\n");
-        boolean any = false;
-        for (Hits h : hits) {
-            try (FeatureCursor c = h.layer().features(h.query(), h.layer().visible(), h.layer().stored().srid())) {
-                while (c.hasNext()) {
-                    Feature f = c.next();
-                    any = true;
-                    FeatureType t = f.type();
-                    w.write("<table><caption>" + Html.escape(t.title()) + " " + Html.escape(t.name() + "." + f.id())
-                            + "</caption>\n");
-                    for (int k = 0; k < t.attributes().size(); k++) {
-                        AttributeDef a = t.attributes().get(k);
-                        Object v = f.value(k);
-                        w.write("<tr><th title=\"" + Html.escape(a.name()) + "\">" + Html.escape(a.title()) + "</th><td>"
-                                + Html.escape(v == null ? "" : v.toString()) + "</td></tr>\n");
-                    }
-                    w.write("</table><br>\n");
-                }
-            }
-        }
-        if (!any) {
-            w.write("<p>没有找到要素 no features were found</p>\n");
-        }
-        w.write("</body></html>\n");
     }
 }

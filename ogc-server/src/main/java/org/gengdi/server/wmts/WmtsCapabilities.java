@@ -118,7 +118,7 @@ final class WmtsCapabilities {
 
     private void operations() throws XMLStreamException {
         w.writeStartElement(OWS, "OperationsMetadata");
-        for (String op : List.of("GetCapabilities", "GetTile")) {
+        for (String op : List.of("GetCapabilities", "GetTile", "GetFeatureInfo")) {
             w.writeStartElement(OWS, "Operation");
             w.writeAttribute("name", op);
             w.writeStartElement(OWS, "DCP");
@@ -161,6 +161,9 @@ final class WmtsCapabilities {
         w.writeEndElement();
         text(WMTS, "Format", "image/png");
         text(WMTS, "Format", "image/jpeg");
+        for (String f : org.gengdi.server.ows.FeatureInfo.FORMATS) {
+            text(WMTS, "InfoFormat", f);
+        }
         for (TileMatrixSet s : sets.all()) {
             link(l, s);
         }
@@ -170,6 +173,15 @@ final class WmtsCapabilities {
             w.writeAttribute("resourceType", "tile");
             w.writeAttribute("template", restRoot + "/" + l.name()
                     + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}." + f[1]);
+            w.writeEndElement();
+        }
+        for (String[] f : new String[][] {{"text/html", "html"}, {"application/json", "json"},
+                {"text/plain", "txt"}, {"application/vnd.ogc.gml", "gml"}}) {
+            w.writeStartElement(WMTS, "ResourceURL");
+            w.writeAttribute("format", f[0]);
+            w.writeAttribute("resourceType", "FeatureInfo");
+            w.writeAttribute("template", restRoot + "/" + l.name()
+                    + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}/{J}/{I}." + f[1]);
             w.writeEndElement();
         }
         w.writeEndElement();

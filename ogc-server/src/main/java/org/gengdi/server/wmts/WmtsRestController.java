@@ -41,6 +41,14 @@ public class WmtsRestController {
         WmtsService.write(wmts.restTile(layer, style, set, matrix, row, tile), response);
     }
 
+    @GetMapping("/wmts/1.0.0/{layer}/{style}/{set}/{matrix}/{row}/{col}/{j}/{i}")
+    public void featureInfo(@PathVariable String layer, @PathVariable String style, @PathVariable String set,
+                            @PathVariable String matrix, @PathVariable String row, @PathVariable String col,
+                            @PathVariable String j, @PathVariable String i, HttpServletResponse response)
+            throws IOException {
+        wmts.restFeatureInfo(layer, set, matrix, row, col, j, i, response);
+    }
+
     @ExceptionHandler(OwsException.class)
     public void report(OwsException e, HttpServletResponse response) throws IOException {
         write(e, response);

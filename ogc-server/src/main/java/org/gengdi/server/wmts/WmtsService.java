@@ -21,6 +21,7 @@ public final class WmtsService implements OwsService {
     private final PublishedLayers layers;
     private final TileMatrixSets sets;
     private final GetTileOperation getTile;
+    private final FeatureInfoOperation featureInfo;
 
     /** A service with a tile cache of {@link TileCache#DEFAULT_MAX_BYTES}. */
     public WmtsService(PublishedLayers layers) {
@@ -33,6 +34,7 @@ public final class WmtsService implements OwsService {
         this.sets = TileMatrixSets.forLayers(layers);
         this.getTile = new GetTileOperation(layers, sets, new TileCache(cacheBytes),
                 GetTileOperation.VERSION_CHECK_NANOS);
+        this.featureInfo = new FeatureInfoOperation(layers, sets);
     }
 
     @Override
@@ -69,8 +71,11 @@ public final class WmtsService implements OwsService {
                         kvp.require("tilerow"), kvp.require("tilecol"));
                 write(tile, response);
             }
+            case "getfeatureinfo" -> featureInfo.run(kvp.require("layer"), kvp.require("tilematrixset"),
+                    kvp.require("tilematrix"), kvp.require("tilerow"), kvp.require("tilecol"), kvp.require("i"),
+                    kvp.require("j"), kvp.require("infoformat"), response);
             default -> throw new OwsException(Code.OperationNotSupported, "request", "WMTS " + operation
-                    + " is not available; this server answers GetCapabilities and GetTile");
+                    + " is not available; this server answers GetCapabilities, GetTile and GetFeatureInfo");
         }
     }
 
@@ -85,6 +90,25 @@ public final class WmtsService implements OwsService {
             throw new OwsException(Code.InvalidParameterValue, "format", "a tile URL ends in .png or .jpg");
         }
         return getTile.tile(layer, style, tile.substring(dot + 1), set, matrix, row, tile.substring(0, dot));
+    }
+
+    /** A RESTful GetFeatureInfo; {@code last} is {@code I.ext} with ext html, json, txt or gml. */
+    void restFeatureInfo(String layer, String set, String matrix, String row, String col, String j, String last,
+                         HttpServletResponse response) throws IOException {
+        int dot = last.lastIndexOf('.');
+        if (dot < 0) {
+            throw new OwsException(Code.InvalidParameterValue, "infoformat",
+                    "a feature-info URL ends in .html, .json, .txt or .gml");
+        }
+        String ext = last.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String format = switch (ext) {
+            case "html" -> "text/html";
+            case "json", "geojson" -> "application/json";
+            case "txt" -> "text/plain";
+            case "gml" -> "application/vnd.ogc.gml";
+            default -> throw new OwsException(Code.InvalidParameterValue, "infoformat", "unknown extension ." + ext);
+        };
+        featureInfo.run(layer, set, matrix, row, col, last.substring(0, dot), j, format, response);
     }
 
     static void write(GetTileOperation.Tile tile, HttpServletResponse response) throws IOException {

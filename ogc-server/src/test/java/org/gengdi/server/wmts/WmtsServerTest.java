@@ -231,9 +231,45 @@ class WmtsServerTest {
                 "InvalidParameterValue", "format");
         assertException(get(rest("nope", "WebMercatorQuad", new String[] {"2", "0", "0"}, "png")),
                 "InvalidParameterValue", "layer");
-        HttpResponse<byte[]> op = get("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo");
+        HttpResponse<byte[]> op = get("/wmts?SERVICE=WMTS&REQUEST=GetLegend");
         assertThat(op.statusCode()).isEqualTo(501);
         assertThat(text(op)).contains("OperationNotSupported");
+    }
+
+    @Test
+    void getFeatureInfoFindsTheParcelUnderThePixel() throws Exception {
+        FeatureSource src = store.require(LAYER);
+        String number;
+        Coordinate p;
+        try (FeatureCursor c = src.query(Query.ALL.withPage(0, 1))) {
+            org.gengdi.core.feature.Feature f = c.next();
+            number = String.valueOf(f.get("YJJBNTTBBH"));
+            p = f.geometry().getInteriorPoint().getCoordinate();
+        }
+        TileMatrixSet set = set("WebMercatorQuad");
+        String[] tile = tileAt(set, 16, p);
+        TileMatrix m = set.matrix(tile[0]);
+        Envelope e = set.extent(m, Long.parseLong(tile[1]), Long.parseLong(tile[2]), Long.parseLong(tile[1]),
+                Long.parseLong(tile[2]));
+        Coordinate q = CrsRegistry.get().transform(src.schema().srid(), set.srid()).transform(new Envelope(p))
+                .centre();
+        int i = (int) ((q.x - e.getMinX()) / (e.getWidth() / 256));
+        int j = (int) ((e.getMaxY() - q.y) / (e.getHeight() / 256));
+        HttpResponse<byte[]> json = get("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=" + LAYER
+                + "&STYLE=default&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=" + tile[0] + "&TILEROW="
+                + tile[1] + "&TILECOL=" + tile[2] + "&I=" + i + "&J=" + j + "&INFOFORMAT=application/json");
+        assertThat(json.statusCode()).as(text(json)).isEqualTo(200);
+        assertThat(text(json)).contains("\"FeatureCollection\"", number).doesNotContain("ZRRMC", "ZRRZJHM", "LXDH");
+        HttpResponse<byte[]> html = get("/wmts/1.0.0/" + LAYER + "/default/WebMercatorQuad/" + tile[0] + "/"
+                + tile[1] + "/" + tile[2] + "/" + j + "/" + i + ".html");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(text(html)).contains(number, "永久基本农田图斑编号");
+        assertException(get("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=" + LAYER
+                + "&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=" + tile[0] + "&TILEROW=" + tile[1] + "&TILECOL="
+                + tile[2] + "&I=256&J=0&INFOFORMAT=application/json"), "PointIJOutOfRange", "i");
+        assertException(get("/wmts?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=" + LAYER
+                + "&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=" + tile[0] + "&TILEROW=" + tile[1] + "&TILECOL="
+                + tile[2] + "&I=1&J=1&INFOFORMAT=image/png"), "InvalidParameterValue", "infoformat");
     }
 
     @Test
