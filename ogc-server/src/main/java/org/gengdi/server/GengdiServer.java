@@ -112,6 +112,50 @@ public class GengdiServer {
                 layers, settings);
     }
 
+    /** The meters of {@code /metrics}: requests by service/operation/status, JVM, the job queue. */
+    @Bean
+    io.micrometer.prometheusmetrics.PrometheusMeterRegistry meterRegistry(ProcessEngine engine) {
+        var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+        if (engine.asyncAvailable()) {
+            io.micrometer.core.instrument.Gauge.builder("gengdi.jobs.queued", engine, e -> {
+                try {
+                    return e.queued();
+                } catch (RuntimeException x) {
+                    return Double.NaN; // the store is away: no figure rather than a failed scrape
+                }
+            }).description("accepted jobs waiting for a worker").register(registry);
+        }
+        return registry;
+    }
+
+    /** Per-service concurrency limits, metrics and the access log, in front of every request. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.gengdi.server.ops.RequestGovernor> requestGovernor(
+            Environment env, io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry) {
+        java.util.Map<String, Integer> limits = org.gengdi.server.ops.ServiceLimits.defaults();
+        for (String service : org.gengdi.server.ops.ServiceLimits.SERVICES) {
+            Integer n = env.getProperty("gengdi.limits." + service, Integer.class);
+            if (n != null) {
+                if (n < 1 || n > 10_000) {
+                    throw new IllegalStateException("invalid configuration: gengdi.limits." + service
+                            + " must be 1 to 10000");
+                }
+                limits.put(service, n);
+            }
+        }
+        var governor = new org.gengdi.server.ops.RequestGovernor(new org.gengdi.server.ops.ServiceLimits(limits,
+                env.getProperty("gengdi.limits.wait", java.time.Duration.class, java.time.Duration.ofSeconds(1))),
+                registry);
+        var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(governor);
+        bean.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        bean.addUrlPatterns("/*");
+        return bean;
+    }
+
     /** WPS 1.0.0 through the OWS dispatcher ({@code /ows?SERVICE=WPS}, {@code /wps}), over the process engine. */
     @Bean
     org.gengdi.server.wps.WpsService wpsService(ProcessEngine engine, PublishedLayers layers) {

@@ -21,7 +21,8 @@ public final class UnknownSettingsCheck {
             "gengdi.jobs.instance-id", "gengdi.jobs.heartbeat", "gengdi.jobs.stale-after",
             "gengdi.processes.sync-concurrency", "gengdi.processes.sync-wait", "gengdi.processes.max-time",
             "gengdi.processes.max-input-bytes", "gengdi.processes.max-features", "gengdi.processes.reference-allow",
-            "gengdi.processes.diagnostic");
+            "gengdi.processes.diagnostic", "gengdi.limits.wms", "gengdi.limits.wmts", "gengdi.limits.wfs",
+            "gengdi.limits.wps", "gengdi.limits.features", "gengdi.limits.processes", "gengdi.limits.wait");
 
     private UnknownSettingsCheck() {
     }

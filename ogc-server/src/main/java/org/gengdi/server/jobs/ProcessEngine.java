@@ -147,6 +147,12 @@ public final class ProcessEngine implements AutoCloseable {
         return settings;
     }
 
+    /** Accepted jobs waiting for a worker (every instance's). */
+    public long queued() {
+        requireJobs();
+        return jobs.countAccepted();
+    }
+
     // ------------------------------------------------------------------------------------------ preparing
 
     /**
