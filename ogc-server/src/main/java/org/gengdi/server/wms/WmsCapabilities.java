@@ -220,6 +220,13 @@ final class WmsCapabilities {
         Envelope g = wgs84(l);
         if (g != null) {
             geographicBox(g);
+            // the layer's own boxes in the main CRSs: without them a layer inherits the root's (the whole county),
+            // and QGIS then reads that as the layer's extent
+            for (int srid : MAIN_CRS) {
+                if (srid != l.srid()) {
+                    boundingBox(srid, CrsRegistry.get().transform(4326, srid).transform(g));
+                }
+            }
             boundingBox(l.srid(), l.bounds());
         }
         for (WmsStyles.Entry s : styles.of(l.name())) {
