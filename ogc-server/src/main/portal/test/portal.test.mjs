@@ -127,14 +127,21 @@ console.log('facts', JSON.stringify({ villages: villages.length, village: villag
   code: coded.properties.ZLDWDM, parcels: parcelCount, parcel: parcel.properties.YJJBNTTBBH, secrets: secrets.length }));
 
 // ------------------------------------------------------------------------------------------------------ browser
-const userDataDir = mkdtempSync(join(tmpdir(), 'gengdi-chromium-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-  viewport: { width: 1280, height: 800 },
-});
+const userDataDir = mkdtempSync(join(tmpdir(), 'gengdi-chromium-')); // a fresh profile each run
+let context;
+try {
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    viewport: { width: 1280, height: 800 },
+  });
+} catch (e) {
+  console.log('FAIL browser /usr/bin/chromium does not start: ' + String(e).split('\n')[0]);
+  rmSync(userDataDir, { recursive: true, force: true });
+  process.exit(1);
+}
 
 function instrument(page) {
   const log = { requests: [], responses: [], failed: [], errors: [], bodies: [] };

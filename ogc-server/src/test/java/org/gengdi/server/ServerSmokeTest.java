@@ -85,7 +85,8 @@ class ServerSmokeTest {
         HttpResponse<String> api = get("/ogcapi");
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body()).contains("\"rel\":\"conformance\"");
-        HttpResponse<String> portal = get("/portal");
+        assertThat(get("/portal").statusCode()).isEqualTo(302); // to /portal/, where the page's relative URLs resolve
+        HttpResponse<String> portal = get("/portal/");
         assertThat(portal.statusCode()).isEqualTo(200);
         assertThat(portal.body()).contains("永久基本农田");
     }
