@@ -35,7 +35,7 @@ public class LandingController {
         service(h, "WMTS 1.0", base + "/ows?service=WMTS&request=GetCapabilities", false);
         service(h, "WPS 1.0.0", base + "/ows?service=WPS&request=GetCapabilities", false);
         service(h, "OGC API", base + "/ogcapi", true);
-        service(h, "公众地图 Portal", base + "/portal", false);
+        service(h, "公众地图 Portal", base + "/portal/", false);
         service(h, "健康检查 Health", base + "/health", true);
         h.append("</table><h2>图层 Layers</h2><table><tr><th>名称 Name</th><th>标题 Title</th><th>几何 Geometry</th>")
                 .append("<th>要素数 Features</th><th>坐标系 CRS</th><th>范围 Extent</th></tr>");
