@@ -379,7 +379,13 @@ public final class ProcessEngine implements AutoCloseable {
             GengdiProcess process = registry.find(request.processId()).orElseThrow(() -> new ProcessException(
                     ProcessException.Kind.FAILED, null, "this server no longer offers " + request.processId()));
             ex = new Execution(layers, limit(process), (pct, msg) -> {
-                if (!jobs.progress(job.id(), owner, pct, msg, Instant.now())) {
+                boolean stillOurs;
+                try {
+                    stillOurs = jobs.progress(job.id(), owner, pct, msg, Instant.now());
+                } catch (StoreException e) {
+                    return; // the job store is away for a moment: the work goes on, its end is stored when it returns
+                }
+                if (!stillOurs) {
                     Execution mine = running.get(job.id());
                     if (mine != null) {
                         mine.cancel("the job is no longer running (dismissed)");
@@ -406,15 +412,25 @@ public final class ProcessEngine implements AutoCloseable {
             status = JobStatus.FAILED;
             message = "internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } finally {
-            running.remove(job.id());
         }
-        Instant now = Instant.now();
-        try {
-            jobs.finish(job.id(), owner, status, message, outputs, now, now.plus(settings.retention()));
-        } catch (StoreException e) {
-            // the heartbeat stops with this worker, so another instance (or this one) fails it as stale later
-            LOG.warn("cannot store the end of job {}: {}", job.id(), e.getMessage());
+        // The database may be away (restarting): keep the outcome and retry, so a finished job is not lost to an
+        // outage; the heartbeat goes on meanwhile. After that the job is failed as stale by whichever instance runs.
+        long deadline = System.nanoTime() + settings.staleAfter().toNanos();
+        while (true) {
+            Instant now = Instant.now();
+            try {
+                jobs.finish(job.id(), owner, status, message, outputs, now, now.plus(settings.retention()));
+                running.remove(job.id());
+                return;
+            } catch (StoreException e) {
+                if (closed || System.nanoTime() > deadline) {
+                    LOG.warn("cannot store the end of job {}: {}", job.id(), e.getMessage());
+                    running.remove(job.id());
+                    return;
+                }
+                LOG.info("the job store is not available; retrying the end of job {}", job.id());
+                pause(1000);
+            }
         }
     }
 
